@@ -1,0 +1,46 @@
+package org.qipflow.common;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** What every page needs (the current path for the navigation) and friendly pages for common failures. */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageModelAdvice {
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    ModelAndView notFound(NotFoundException e, HttpServletRequest request) {
+        return errorPage("Page not found", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+    ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return errorPage("The file is too large",
+                "Files can be up to 5 MB. Nothing was imported: split the file into smaller ones and upload each.",
+                request);
+    }
+
+    private static ModelAndView errorPage(String title, String message, HttpServletRequest request) {
+        ModelAndView page = new ModelAndView("error");
+        page.addObject("title", title);
+        page.addObject("message", message);
+        page.addObject("currentPath", request.getRequestURI());
+        return page;
+    }
+
+}
