@@ -1,0 +1,16 @@
+package org.qipflow.security;
+
+/** Engine groups and the Spring Security roles they grant. */
+public final class Roles {
+
+    /** Engine group whose members run programmes; tasks for coordinators are assigned to it. */
+    public static final String COORDINATORS_GROUP = "coordinators";
+    /** The engine's built-in group that may use Camunda Admin. */
+    static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+
+    static final String COORDINATOR = "COORDINATOR";
+    static final String CAMUNDA_ADMIN = "CAMUNDA_ADMIN";
+
+    private Roles() {
+    }
+}
