@@ -1,0 +1,72 @@
+package org.qipflow.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.qipflow.membership.OrganisationInput;
+import org.qipflow.membership.OrganisationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads a handful of fictitious member organisations into an empty database, so a newcomer sees
+ * a working programme at once. Every name says "(demo)" and every address is at example.org.
+ */
+@Component
+@ConditionalOnProperty(name = "qipflow.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final OrganisationService organisations;
+    private final Clock clock;
+    private final String username;
+    private final String password;
+
+    DemoData(OrganisationService organisations, Clock clock, @Value("${qipflow.admin.username}") String username,
+            @Value("${qipflow.admin.password}") String password) {
+        this.organisations = organisations;
+        this.clock = clock;
+        this.username = username;
+        this.password = password;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (organisations.list(null).isEmpty()) {
+            organisationsFor(LocalDate.now(clock).getYear()).forEach(organisations::create);
+            log.info("Demo data loaded: {} fictitious member organisations", organisations.list(null).size());
+        }
+        log.info("Demo mode: open http://localhost:8080 and sign in as '{}' with password '{}'", username, password);
+    }
+
+    static List<OrganisationInput> organisationsFor(int year) {
+        String thisYear = year + "-12-31";
+        String inThreeYears = (year + 2) + "-12-31";
+        return List.of(
+                demo("XA1", "Riverside Mental Health NHS Foundation Trust (demo)", "England", "NHS trust",
+                        "Priya Raman", "priya.raman@example.org", "Chief Pharmacist", inThreeYears),
+                demo("XA2", "Northfield Partnership NHS Trust (demo)", "England", "NHS trust",
+                        "Tom Adeyemi", "tom.adeyemi@example.org", "Clinical Audit Lead", thisYear),
+                demo("XB1", "Glenmore Health Board (demo)", "Scotland", "Health board",
+                        "Fiona MacLeod", "fiona.macleod@example.org", "Lead Pharmacist, Mental Health", inThreeYears),
+                demo("XC1", "Bro Taf University Health Board (demo)", "Wales", "Health board",
+                        "Rhys Evans", "rhys.evans@example.org", "Consultant Psychiatrist", thisYear),
+                demo("XD1", "Lagan Valley Health and Social Care Trust (demo)", "Northern Ireland", "NHS trust",
+                        "Niamh O'Neill", "niamh.oneill@example.org", "Senior Pharmacist", inThreeYears),
+                demo("XE1", "Harbour View Independent Hospitals (demo)", "England", "Independent provider",
+                        "Sam Whitfield", "sam.whitfield@example.org", "Head of Pharmacy", thisYear));
+    }
+
+    private static OrganisationInput demo(String code, String name, String nation, String type, String leadName,
+            String leadEmail, String leadJobTitle, String membershipEnds) {
+        return new OrganisationInput(code, name, nation, type, leadName, leadEmail, leadJobTitle, membershipEnds);
+    }
+}

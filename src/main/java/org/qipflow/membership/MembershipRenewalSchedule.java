@@ -1,0 +1,45 @@
+package org.qipflow.membership;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.util.Date;
+import org.qipflow.common.UkTime;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the renewal decision falls due: a notice period before the membership ends, at 09:00 UK
+ * time. Called from the timer expression in {@code membership-renewal.bpmn}, hence public.
+ */
+@Component("membershipRenewalSchedule")
+public class MembershipRenewalSchedule {
+
+    private static final LocalTime START_OF_WORKING_DAY = LocalTime.of(9, 0);
+
+    private final OrganisationRepository organisations;
+    private final Period notice;
+
+    MembershipRenewalSchedule(OrganisationRepository organisations,
+            @Value("${qipflow.membership.renewal-notice:P8W}") Period notice) {
+        this.organisations = organisations;
+        this.notice = notice;
+    }
+
+    /** When the coordinator is asked to decide: the notice period before the membership ends. */
+    public Date renewalDue(String organisationCode) {
+        return Date.from(membershipEndsOn(organisationCode).minus(notice)
+                .atTime(START_OF_WORKING_DAY).atZone(UkTime.ZONE).toInstant());
+    }
+
+    /** The first moment after the last day of membership: midnight starting 1 January, UK time. */
+    public Date membershipEnds(String organisationCode) {
+        return Date.from(membershipEndsOn(organisationCode).plusDays(1).atStartOfDay(UkTime.ZONE).toInstant());
+    }
+
+    private LocalDate membershipEndsOn(String organisationCode) {
+        return organisations.findByCode(organisationCode)
+                .orElseThrow(() -> new IllegalStateException("No organisation " + organisationCode))
+                .membershipEnds();
+    }
+}

@@ -1,0 +1,18 @@
+package org.qipflow.membership;
+
+/**
+ * An organisation as typed into a form, posted as JSON or read from a CSV row: text only, so every
+ * problem can be reported against its field instead of failing on the first one.
+ * A blank {@code membershipEnds} means "31 December this year" for a new organisation and
+ * "unchanged" for an existing one.
+ */
+public record OrganisationInput(
+        String code,
+        String name,
+        String nation,
+        String type,
+        String leadName,
+        String leadEmail,
+        String leadJobTitle,
+        String membershipEnds) {
+}

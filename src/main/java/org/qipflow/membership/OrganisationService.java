@@ -1,0 +1,219 @@
+package org.qipflow.membership;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.List;
+import java.util.Objects;
+import org.qipflow.common.ConflictException;
+import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Member organisations and their local leads. Every change runs in one transaction with the
+ * matching process step, so the organisation and its renewal process never disagree.
+ */
+@Service
+public class OrganisationService {
+
+    private final OrganisationRepository organisations;
+    private final MembershipRenewalProcess renewals;
+    private final OrganisationCsvImport csvImport;
+    private final Clock clock;
+
+    OrganisationService(OrganisationRepository organisations, MembershipRenewalProcess renewals,
+            OrganisationCsvImport csvImport, Clock clock) {
+        this.organisations = organisations;
+        this.renewals = renewals;
+        this.csvImport = csvImport;
+        this.clock = clock;
+    }
+
+    /** @param active true for members, false for deactivated organisations, null for all */
+    @Transactional(readOnly = true)
+    public List<Organisation> list(Boolean active) {
+        return organisations.findAll(active);
+    }
+
+    @Transactional(readOnly = true)
+    public Organisation get(String code) {
+        return organisations.findByCode(OrganisationValidator.normaliseCode(code))
+                .orElseThrow(() -> notFound(code));
+    }
+
+    /** Every local lead the organisation has had, the current one first. */
+    @Transactional(readOnly = true)
+    public List<LocalLead> leadHistory(String code) {
+        return organisations.leadHistory(get(code).id());
+    }
+
+    @Transactional(readOnly = true)
+    public MembershipCounts counts() {
+        return new MembershipCounts(organisations.count(true), organisations.count(false),
+                renewals.openRenewals().size());
+    }
+
+    @Transactional
+    public Organisation create(OrganisationInput input) {
+        OrganisationDetails details = OrganisationValidator.validate(input, today());
+        if (organisations.findByCode(details.code()).isPresent()) {
+            throw new ConflictException("An organisation with code " + details.code()
+                    + " already exists; edit it instead of creating it again");
+        }
+        insert(details);
+        return get(details.code());
+    }
+
+    /**
+     * Replaces the organisation's details. The code cannot change. A new local lead ends the current
+     * nomination and is recorded next to it; sending the same details again changes nothing.
+     *
+     * @param expectedVersion the version the editor started from, or null to skip the check
+     */
+    @Transactional
+    public Organisation update(String code, OrganisationInput input, Integer expectedVersion) {
+        Organisation current = organisations.findByCodeForUpdate(OrganisationValidator.normaliseCode(code))
+                .orElseThrow(() -> notFound(code));
+        String givenCode = OrganisationValidator.normaliseCode(input.code());
+        if (!givenCode.isEmpty() && !givenCode.equals(current.code())) {
+            throw new InvalidInputException(OrganisationValidator.CODE,
+                    "The code cannot be changed; this organisation is " + current.code());
+        }
+        OrganisationInput withCode = new OrganisationInput(current.code(), input.name(), input.nation(),
+                input.type(), input.leadName(), input.leadEmail(), input.leadJobTitle(), input.membershipEnds());
+        OrganisationDetails details = OrganisationValidator.validate(withCode, today());
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new ConflictException("Someone else changed " + current.name()
+                    + " while you were editing it; reload the page to see their changes");
+        }
+        apply(current, details);
+        return get(current.code());
+    }
+
+    @Transactional
+    public Organisation deactivate(String code) {
+        Organisation current = organisations.findByCodeForUpdate(OrganisationValidator.normaliseCode(code))
+                .orElseThrow(() -> notFound(code));
+        if (current.active()) {
+            organisations.setActive(current.id(), false, now());
+            renewals.cancel(current.code());
+        }
+        return get(current.code());
+    }
+
+    /** Brings a deactivated organisation back; a membership that ended meanwhile runs to the end of this year. */
+    @Transactional
+    public Organisation reactivate(String code) {
+        Organisation current = organisations.findByCodeForUpdate(OrganisationValidator.normaliseCode(code))
+                .orElseThrow(() -> notFound(code));
+        if (!current.active()) {
+            if (current.membershipEnds().isBefore(today())) {
+                organisations.setMembershipEnds(current.id(), endOfThisYear(), now());
+            }
+            organisations.setActive(current.id(), true, now());
+            renewals.start(current.code());
+        }
+        return get(current.code());
+    }
+
+    /**
+     * Creates or updates one organisation per CSV row, all or nothing: a file with any bad row is
+     * rejected whole with every problem listed by row and column.
+     */
+    @Transactional
+    public ImportResult importCsv(InputStream csv) {
+        List<OrganisationDetails> rows = csvImport.read(csv, today());
+        int created = 0;
+        int updated = 0;
+        for (OrganisationDetails details : rows) {
+            var existing = organisations.findByCodeForUpdate(details.code());
+            if (existing.isEmpty()) {
+                insert(details);
+                created++;
+            } else if (apply(existing.get(), details)) {
+                updated++;
+            }
+        }
+        return new ImportResult(created, updated, rows.size() - created - updated);
+    }
+
+    /** Memberships waiting for a renewal decision, longest waiting first. */
+    @Transactional(readOnly = true)
+    public List<RenewalDue> renewalsDue() {
+        return renewals.openRenewals();
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<RenewalDue> renewalDue(String code) {
+        return renewals.openRenewal(OrganisationValidator.normaliseCode(code));
+    }
+
+    @Transactional
+    public void decideRenewal(String code, RenewalDecision decision) {
+        Organisation organisation = get(code);
+        renewals.decide(organisation.code(), decision.renews(), decision.years());
+    }
+
+    /** The renewal process extends a membership by whole membership years. */
+    @Transactional
+    void extendMembership(String code, int years) {
+        Organisation current = get(code);
+        organisations.setMembershipEnds(current.id(), current.membershipEnds().plusYears(years), now());
+    }
+
+    /** The renewal process ends a membership that was not renewed. */
+    @Transactional
+    void endMembership(String code) {
+        Organisation current = get(code);
+        if (current.active()) {
+            organisations.setActive(current.id(), false, now());
+        }
+    }
+
+    private void insert(OrganisationDetails details) {
+        LocalDate ends = details.membershipEnds() == null ? endOfThisYear() : details.membershipEnds();
+        organisations.insert(details, ends, now());
+        renewals.start(details.code());
+    }
+
+    /** @return whether anything changed */
+    private boolean apply(Organisation current, OrganisationDetails details) {
+        LocalDate ends = details.membershipEnds() == null ? current.membershipEnds() : details.membershipEnds();
+        boolean detailsChanged = !current.name().equals(details.name()) || current.nation() != details.nation()
+                || current.type() != details.type() || !current.membershipEnds().equals(ends);
+        boolean leadChanged = current.localLead() == null || !current.localLead().sameContact(details.lead());
+        if (detailsChanged) {
+            organisations.update(current.id(), details, ends, now());
+        }
+        if (leadChanged) {
+            organisations.replaceLead(current.id(), details.lead(), now());
+            if (!detailsChanged) {
+                organisations.touch(current.id(), now());
+            }
+        }
+        if (!Objects.equals(current.membershipEnds(), ends) && current.active()) {
+            renewals.membershipEndsChanged(current.code());
+        }
+        return detailsChanged || leadChanged;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private LocalDate endOfThisYear() {
+        return LocalDate.of(today().getYear(), Month.DECEMBER, 31);
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static NotFoundException notFound(String code) {
+        return new NotFoundException("No organisation has the code " + code);
+    }
+}
