@@ -1,0 +1,49 @@
+package org.qipflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qipflow.membership.OrganisationService;
+import org.qipflow.support.Http;
+import org.qipflow.support.RunningApp;
+
+/** The local demo as a newcomer runs it: H2 file database, demo data once, demo sign-in, a restart. */
+class DemoModeTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void demoDataIsLoadedOnceAndEverythingSurvivesARestart() {
+        Map<String, Object> properties = Map.of("spring.datasource.url",
+                "jdbc:h2:file:" + dataDirectory.resolve("qipflow") + ";DB_CLOSE_ON_EXIT=FALSE");
+        try (RunningApp app = RunningApp.start("demo", properties)) {
+            Http http = app.http();
+            assertThat(app.bean(OrganisationService.class).list(null)).hasSize(6)
+                    .allSatisfy(o -> assertThat(o.name()).endsWith("(demo)"));
+            assertThat(http.get("/actuator/health").body()).contains("\"jobExecutor\":{\"status\":\"UP\"}",
+                    "\"processEngine\":{\"status\":\"UP\"}");
+            assertThat(http.get("/login").body()).contains("This is the demo");
+            int created = http.send(HttpRequest.newBuilder(URI.create(http.url("/api/organisations")))
+                    .header("Authorization", Http.basic("coordinator", "coordinator"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"code":"RST","name":"Restart Trust","nation":"Wales","type":"HEALTH_BOARD",
+                             "localLead":{"name":"Lead","email":"lead@wales.nhs.uk","jobTitle":"Pharmacist"}}"""))
+                    .build()).statusCode();
+            assertThat(created).isEqualTo(201);
+        }
+
+        try (RunningApp app = RunningApp.start("demo", properties)) {
+            assertThat(app.bean(OrganisationService.class).list(null)).hasSize(7)
+                    .anySatisfy(o -> assertThat(o.code()).isEqualTo("RST"));
+            assertThat(app.http().get("/api/organisations/RST", "coordinator", "coordinator").statusCode())
+                    .isEqualTo(200);
+        }
+    }
+}

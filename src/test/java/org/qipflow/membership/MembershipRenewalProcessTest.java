@@ -1,0 +1,168 @@
+package org.qipflow.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qipflow.common.ConflictException;
+import org.qipflow.common.UkTime;
+import org.qipflow.support.QipflowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of processes/membership-renewal.bpmn, timers fired explicitly, with the real delegates. */
+@QipflowTest
+class MembershipRenewalProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    OrganisationService organisations;
+
+    @BeforeEach
+    void bindAssertionsToThisEngine() {
+        AbstractAssertions.init(engine);
+    }
+
+    static OrganisationInput member(String code, String membershipEnds) {
+        return new OrganisationInput(code, "Renewal " + code + " NHS Trust", "England", "NHS trust", "A Lead",
+                "lead@nhs.net", "Chief Pharmacist", membershipEnds);
+    }
+
+    ProcessInstance instance(String code) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(MembershipRenewalProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(code).singleResult();
+    }
+
+    Job timer(ProcessInstance instance, String activity) {
+        return management.createJobQuery().processInstanceId(instance.getId()).activityId(activity).singleResult();
+    }
+
+    static Date ukTime(int year, int month, int day, int hour) {
+        return Date.from(LocalDateTime.of(year, month, day, hour, 0).atZone(UkTime.ZONE).toInstant());
+    }
+
+    ProcessInstance fireRenewalTimer(String code) {
+        ProcessInstance instance = instance(code);
+        management.executeJob(timer(instance, MembershipRenewalProcess.TIMER).getId());
+        return instance;
+    }
+
+    @Test
+    void renewingExtendsTheMembershipAndWaitsForTheNextTerm() {
+        organisations.create(member("PR1", "2030-12-31"));
+        ProcessInstance instance = instance("PR1");
+        assertThat(instance).isWaitingAt(MembershipRenewalProcess.TIMER);
+        assertThat(timer(instance, MembershipRenewalProcess.TIMER).getDuedate()).isEqualTo(ukTime(2030, 11, 5, 9));
+
+        fireRenewalTimer("PR1");
+        assertThat(instance).isWaitingAt(MembershipRenewalProcess.TASK);
+        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).anySatisfy(
+                link -> assertThat(link.getGroupId()).isEqualTo("coordinators"));
+        assertThat(task.getDueDate()).isEqualTo(ukTime(2031, 1, 1, 0));
+        assertThat(organisations.renewalsDue()).extracting(RenewalDue::organisationCode).contains("PR1");
+
+        organisations.decideRenewal("PR1", RenewalDecision.RENEW_THREE_YEARS);
+
+        assertThat(instance).hasPassed("Task_ExtendMembership").isWaitingAt(MembershipRenewalProcess.TIMER);
+        assertThat(organisations.get("PR1").membershipEnds()).hasToString("2033-12-31");
+        assertThat(timer(instance, MembershipRenewalProcess.TIMER).getDuedate()).isEqualTo(ukTime(2033, 11, 5, 9));
+        assertThat(organisations.renewalsDue()).extracting(RenewalDue::organisationCode).doesNotContain("PR1");
+    }
+
+    @Test
+    void aMembershipNotRenewedEndsOnTheFirstOfJanuaryAndDeactivatesTheOrganisation() {
+        organisations.create(member("PR2", "2030-12-31"));
+        ProcessInstance instance = fireRenewalTimer("PR2");
+
+        organisations.decideRenewal("PR2", RenewalDecision.END_MEMBERSHIP);
+
+        assertThat(instance).isWaitingAt("Timer_MembershipEnds");
+        assertThat(timer(instance, "Timer_MembershipEnds").getDuedate()).isEqualTo(ukTime(2031, 1, 1, 0));
+        assertThat(organisations.get("PR2").active()).isTrue();
+
+        management.executeJob(timer(instance, "Timer_MembershipEnds").getId());
+
+        assertThat(instance).hasPassed("Task_EndMembership", "End_MembershipEnded").isEnded();
+        assertThat(organisations.get("PR2").active()).isFalse();
+    }
+
+    @Test
+    void deactivatingWhileWaitingForTheNoticeWithdrawsTheRenewal() {
+        organisations.create(member("PR3", "2030-12-31"));
+        ProcessInstance instance = instance("PR3");
+
+        organisations.deactivate("PR3");
+
+        assertThat(instance).hasPassed("Start_OrganisationDeactivated", "End_Withdrawn").isEnded();
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    }
+
+    @Test
+    void deactivatingWhileTheDecisionIsOpenWithdrawsTheTask() {
+        organisations.create(member("PR4", "2030-12-31"));
+        ProcessInstance instance = fireRenewalTimer("PR4");
+
+        organisations.deactivate("PR4");
+
+        assertThat(instance).hasPassed("End_Withdrawn").isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThatThrownBy(() -> organisations.decideRenewal("PR4", RenewalDecision.RENEW_ONE_YEAR))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aDecisionSentTwiceIsAppliedOnce() {
+        organisations.create(member("PR5", "2030-12-31"));
+        fireRenewalTimer("PR5");
+
+        organisations.decideRenewal("PR5", RenewalDecision.RENEW_ONE_YEAR);
+
+        assertThatThrownBy(() -> organisations.decideRenewal("PR5", RenewalDecision.RENEW_ONE_YEAR))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already");
+        assertThat(organisations.get("PR5").membershipEnds()).hasToString("2031-12-31");
+    }
+
+    @Test
+    void changingTheMembershipEndMovesTheWaitingTimer() {
+        organisations.create(member("PR6", "2030-12-31"));
+        Organisation created = organisations.get("PR6");
+
+        organisations.update("PR6", member("PR6", "2032-12-31"), created.version());
+
+        ProcessInstance instance = instance("PR6");
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).list()).singleElement()
+                .satisfies(job -> assertThat(job.getDuedate()).isEqualTo(ukTime(2032, 11, 5, 9)));
+    }
+
+    @Test
+    void reactivatingStartsANewRenewalCycle() {
+        organisations.create(member("PR7", "2030-12-31"));
+        organisations.deactivate("PR7");
+        assertThat(instance("PR7")).isNull();
+
+        organisations.reactivate("PR7");
+
+        assertThat(instance("PR7")).isWaitingAt(MembershipRenewalProcess.TIMER);
+        assertThat(organisations.deactivate("PR7").active()).isFalse();
+        assertThat(organisations.deactivate("PR7").active()).isFalse();
+    }
+}

@@ -1,0 +1,131 @@
+package org.qipflow.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.qipflow.support.QipflowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+@QipflowTest
+@WithMockUser(username = "coordinator", roles = "COORDINATOR")
+class OrganisationPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    OrganisationService organisations;
+
+    @Test
+    void addingAnOrganisationRedirectsToItsPage() throws Exception {
+        mvc.perform(post("/organisations/new").with(csrf())
+                        .param("code", "pg1").param("name", "Pages One NHS Trust").param("nation", "ENGLAND")
+                        .param("type", "NHS_TRUST").param("leadName", "Lead One").param("leadEmail", "one@nhs.net")
+                        .param("leadJobTitle", "Chief Pharmacist").param("membershipEnds", ""))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/organisations/PG1"))
+                .andExpect(flash().attribute("flash", "Pages One NHS Trust (PG1) has been added"));
+
+        mvc.perform(get("/organisations/PG1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Pages One NHS Trust"), containsString("one@nhs.net"),
+                        containsString("Local leads over time"))));
+    }
+
+    @Test
+    void aFormWithErrorsShowsAnErrorSummaryLinkedToEachField() throws Exception {
+        mvc.perform(post("/organisations/new").with(csrf()).param("code", "P").param("name", "")
+                        .param("leadEmail", "nope"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<title>Error: Add an organisation"),
+                        containsString("govuk-error-summary"),
+                        containsString("href=\"#code\""),
+                        containsString("href=\"#nation\""),
+                        containsString("href=\"#localLead-email\""),
+                        containsString("id=\"localLead-email-error\""),
+                        containsString("value=\"nope\""))));
+        assertThat(organisations.list(null)).noneMatch(o -> o.code().equals("P"));
+    }
+
+    @Test
+    void editingWithAStaleVersionDoesNotOverwriteSomeoneElsesChange() throws Exception {
+        organisations.create(new OrganisationInput("PG2", "Pages Two", "Wales", "HEALTH_BOARD", "Lead", "l@nhs.net",
+                "Pharmacist", ""));
+        int version = organisations.get("PG2").version();
+        organisations.update("PG2", new OrganisationInput("PG2", "Renamed by someone else", "Wales", "HEALTH_BOARD",
+                "Lead", "l@nhs.net", "Pharmacist", ""), version);
+
+        mvc.perform(post("/organisations/PG2/edit").with(csrf()).param("code", "PG2").param("name", "My edit")
+                        .param("nation", "WALES").param("type", "HEALTH_BOARD").param("leadName", "Lead")
+                        .param("leadEmail", "l@nhs.net").param("leadJobTitle", "Pharmacist")
+                        .param("version", String.valueOf(version)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Someone else changed")));
+        assertThat(organisations.get("PG2").name()).isEqualTo("Renamed by someone else");
+    }
+
+    @Test
+    void aCsvUploadWithAnErrorListsTheRowsAndImportsNothing() throws Exception {
+        String csv = "code,name,nation,type,local_lead_name,local_lead_email,local_lead_job_title\n"
+                + "PG3,Good,England,NHS trust,Lead,lead@nhs.net,Pharmacist\n"
+                + "PG4,Bad,England,NHS trust,Lead,lead@nhs.net,\n";
+
+        mvc.perform(multipart("/organisations/import").file(new MockMultipartFile("file", "members.csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8))).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("members.csv was not imported"),
+                        containsString("href=\"#file\""), containsString("local_lead_job_title"),
+                        containsString("Enter the local lead&#39;s job title"))));
+
+        mvc.perform(get("/organisations/PG3")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aGoodCsvUploadReportsWhatItDid() throws Exception {
+        String csv = "code,name,nation,type,local_lead_name,local_lead_email,local_lead_job_title\n"
+                + "PG5,Good,England,NHS trust,Lead,lead@nhs.net,Pharmacist\n";
+
+        mvc.perform(multipart("/organisations/import").file(new MockMultipartFile("file", "members.csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8))).with(csrf()))
+                .andExpect(redirectedUrl("/organisations?status=all"))
+                .andExpect(flash().attribute("flash", "Imported 1 organisations: 1 added, 0 updated, 0 unchanged"));
+    }
+
+    @Test
+    void deactivateAndReactivateFromTheOrganisationPage() throws Exception {
+        organisations.create(new OrganisationInput("PG6", "Pages Six", "Ireland", "INDEPENDENT", "Lead", "l@hse.ie",
+                "Pharmacist", ""));
+
+        mvc.perform(post("/organisations/PG6/deactivate").with(csrf())).andExpect(redirectedUrl("/organisations/PG6"));
+        assertThat(organisations.get("PG6").active()).isFalse();
+        mvc.perform(get("/organisations?status=inactive")).andExpect(content().string(containsString("Pages Six")));
+
+        mvc.perform(post("/organisations/PG6/reactivate").with(csrf())).andExpect(redirectedUrl("/organisations/PG6"));
+        assertThat(organisations.get("PG6").active()).isTrue();
+    }
+
+    @Test
+    void theHomePageAndTheEmptyFormsRender() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(containsString("Memberships to renew")));
+        mvc.perform(get("/organisations/new")).andExpect(status().isOk());
+        mvc.perform(get("/organisations/import")).andExpect(status().isOk());
+        mvc.perform(get("/organisations/import/template.csv")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("code,name,nation,type,local_lead_name")));
+        mvc.perform(get("/organisations/NOSUCH")).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("No organisation has the code NOSUCH")));
+    }
+}
