@@ -55,12 +55,7 @@ class OrganisationApiController {
     @Operation(summary = "Replace an organisation's details",
             description = "A new local lead is kept in the history; active=false deactivates, true reactivates")
     OrganisationResponse update(@PathVariable String code, @RequestBody OrganisationRequest request) {
-        Organisation updated = organisations.update(code, request.toInput(code), null);
-        if (Boolean.FALSE.equals(request.active())) {
-            updated = organisations.deactivate(code);
-        } else if (Boolean.TRUE.equals(request.active())) {
-            updated = organisations.reactivate(code);
-        }
+        Organisation updated = organisations.replace(code, request.toInput(code), request.active());
         return OrganisationResponse.of(updated, organisations.leadHistory(code));
     }
 

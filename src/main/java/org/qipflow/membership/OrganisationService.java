@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,7 +65,12 @@ public class OrganisationService {
             throw new ConflictException("An organisation with code " + details.code()
                     + " already exists; edit it instead of creating it again");
         }
-        insert(details);
+        try {
+            insert(details);
+        } catch (DuplicateKeyException e) {
+            // another request created the same code between our check and our insert
+            throw new ConflictException("An organisation with code " + details.code() + " already exists");
+        }
         return get(details.code());
     }
 
@@ -92,6 +98,16 @@ public class OrganisationService {
         }
         apply(current, details);
         return get(current.code());
+    }
+
+    /** The API's PUT: new details and, when {@code active} is given, the membership status, all or nothing. */
+    @Transactional
+    public Organisation replace(String code, OrganisationInput input, Boolean active) {
+        Organisation updated = update(code, input, null);
+        if (Boolean.FALSE.equals(active)) {
+            return deactivate(code);
+        }
+        return Boolean.TRUE.equals(active) ? reactivate(code) : updated;
     }
 
     @Transactional
