@@ -44,7 +44,11 @@ class DemoData implements ApplicationRunner {
             organisationsFor(LocalDate.now(clock).getYear()).forEach(organisations::create);
             log.info("Demo data loaded: {} fictitious member organisations", organisations.list(null).size());
         }
-        log.info("Demo mode: open http://localhost:8080 and sign in as '{}' with password '{}'", username, password);
+        if ("coordinator".equals(password)) {
+            log.info("Demo mode: open http://localhost:8080 and sign in as '{}' with password 'coordinator'", username);
+        } else {
+            log.info("Demo mode: open http://localhost:8080 and sign in as '{}'", username);
+        }
     }
 
     static List<OrganisationInput> organisationsFor(int year) {

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -23,6 +25,8 @@ class MembershipRenewalProcess {
     static final String PROCESS_KEY = "membership-renewal";
     static final String TIMER = "Timer_RenewalDue";
     static final String TASK = "Task_DecideRenewal";
+    static final String ENDS_TIMER = "Timer_MembershipEnds";
+    static final String NEXT_TERM = "Gateway_NextTerm";
     static final String DEACTIVATED_MESSAGE = "OrganisationDeactivated";
     static final String CODE = "organisationCode";
     static final String RENEW = "renew";
@@ -53,15 +57,34 @@ class MembershipRenewalProcess {
         runtime.createMessageCorrelation(DEACTIVATED_MESSAGE).processInstanceBusinessKey(code).correlateAll();
     }
 
-    /** Moves a waiting renewal timer to match a new membership end; no stale timer is left behind. */
+    /**
+     * Follows a new membership end wherever the instance waits, so no stale date is left behind: the
+     * renewal timer and an open decision's due date move; a decision to end the old term no longer
+     * applies, so the instance starts a new renewal round for the new term.
+     */
     void membershipEndsChanged(String code) {
         runningInstance(code).ifPresent(instance -> {
-            Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId(TIMER)
+            Job renewalTimer = timer(instance, TIMER);
+            if (renewalTimer != null) {
+                management.setJobDuedate(renewalTimer.getId(), schedule.renewalDue(code));
+            }
+            Task decision = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK)
                     .singleResult();
-            if (timer != null) {
-                management.setJobDuedate(timer.getId(), schedule.renewalDue(code));
+            if (decision != null) {
+                decision.setDueDate(schedule.membershipEnds(code));
+                tasks.saveTask(decision);
+            }
+            if (timer(instance, ENDS_TIMER) != null) {
+                runtime.createProcessInstanceModification(instance.getId())
+                        .cancelAllForActivity(ENDS_TIMER)
+                        .startBeforeActivity(NEXT_TERM)
+                        .execute();
             }
         });
+    }
+
+    private Job timer(ProcessInstance instance, String activityId) {
+        return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
     }
 
     List<RenewalDue> openRenewals() {
@@ -84,9 +107,17 @@ class MembershipRenewalProcess {
 
     /** Records the coordinator's decision; a decision sent twice is refused, not applied twice. */
     void decide(String code, boolean renew, int termYears) {
-        RenewalDue due = openRenewal(code).orElseThrow(() -> new ConflictException(
-                "No renewal decision is waiting for " + code + "; it may already have been made"));
-        tasks.complete(due.taskId(), Map.of(RENEW, renew, TERM_YEARS, termYears));
+        RenewalDue due = openRenewal(code).orElseThrow(() -> alreadyDecided(code));
+        try {
+            tasks.complete(due.taskId(), Map.of(RENEW, renew, TERM_YEARS, termYears));
+        } catch (OptimisticLockingException | NotFoundException e) {
+            // someone else's decision completed the task first
+            throw alreadyDecided(code);
+        }
+    }
+
+    private static ConflictException alreadyDecided(String code) {
+        return new ConflictException("No renewal decision is waiting for " + code + "; it may already have been made");
     }
 
     private Optional<ProcessInstance> runningInstance(String code) {

@@ -59,7 +59,7 @@ class OrganisationApiController {
         return OrganisationResponse.of(updated, organisations.leadHistory(code));
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(path = "/import", consumes = "text/csv")
     @Operation(summary = "Create or update organisations from CSV",
             description = "All rows or none: 422 with every bad row and column if any row is wrong")
     ImportResult importCsv(InputStream csv) throws IOException {

@@ -1,11 +1,12 @@
 package org.qipflow.membership;
 
+import static org.qipflow.common.SqlTime.instant;
+import static org.qipflow.common.SqlTime.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +57,7 @@ class OrganisationRepository {
                 """)
                 .param("code", details.code()).param("name", details.name())
                 .param("nation", details.nation().name()).param("type", details.type().name())
-                .param("ends", membershipEnds).param("now", timestamp(now))
+                .param("ends", membershipEnds).param("now", utc(now))
                 .update();
         long id = idOf(details.code());
         insertLead(id, details.lead(), now);
@@ -76,18 +77,18 @@ class OrganisationRepository {
                 """)
                 .param("name", details.name()).param("nation", details.nation().name())
                 .param("type", details.type().name()).param("ends", membershipEnds)
-                .param("now", timestamp(now)).param("id", id).update();
+                .param("now", utc(now)).param("id", id).update();
     }
 
     void setMembershipEnds(long id, LocalDate membershipEnds, Instant now) {
         jdbc.sql("update organisation set membership_ends = :ends, updated_at = :now, version = version + 1 where id = :id")
-                .param("ends", membershipEnds).param("now", timestamp(now)).param("id", id).update();
+                .param("ends", membershipEnds).param("now", utc(now)).param("id", id).update();
     }
 
     /** Marks the organisation as changed, for a change stored in another table such as a new lead. */
     void touch(long id, Instant now) {
         jdbc.sql("update organisation set updated_at = :now, version = version + 1 where id = :id")
-                .param("now", timestamp(now)).param("id", id).update();
+                .param("now", utc(now)).param("id", id).update();
     }
 
     void setActive(long id, boolean active, Instant now) {
@@ -96,14 +97,14 @@ class OrganisationRepository {
                        version = version + 1
                  where id = :id
                 """)
-                .param("active", active).param("deactivatedAt", active ? null : timestamp(now))
-                .param("now", timestamp(now)).param("id", id).update();
+                .param("active", active).param("deactivatedAt", active ? null : utc(now))
+                .param("now", utc(now)).param("id", id).update();
     }
 
     /** Ends the current nomination and records the new one: nothing about earlier leads is lost. */
     void replaceLead(long organisationId, LeadDetails lead, Instant now) {
         jdbc.sql("update local_lead set nominated_until = :now where organisation_id = :id and nominated_until is null")
-                .param("now", timestamp(now)).param("id", organisationId).update();
+                .param("now", utc(now)).param("id", organisationId).update();
         insertLead(organisationId, lead, now);
     }
 
@@ -113,7 +114,7 @@ class OrganisationRepository {
                 values (:id, :name, :email, :jobTitle, :now)
                 """)
                 .param("id", organisationId).param("name", lead.name()).param("email", lead.email())
-                .param("jobTitle", lead.jobTitle()).param("now", timestamp(now)).update();
+                .param("jobTitle", lead.jobTitle()).param("now", utc(now)).update();
     }
 
     List<LocalLead> leadHistory(long organisationId) {
@@ -141,14 +142,5 @@ class OrganisationRepository {
                 rs.getBoolean("active"), rs.getObject("membership_ends", LocalDate.class), lead,
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deactivated_at"),
                 rs.getInt("version"));
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

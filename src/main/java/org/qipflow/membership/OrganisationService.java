@@ -145,14 +145,19 @@ public class OrganisationService {
         List<OrganisationDetails> rows = csvImport.read(csv, today());
         int created = 0;
         int updated = 0;
-        for (OrganisationDetails details : rows) {
-            var existing = organisations.findByCodeForUpdate(details.code());
-            if (existing.isEmpty()) {
-                insert(details);
-                created++;
-            } else if (apply(existing.get(), details)) {
-                updated++;
+        try {
+            for (OrganisationDetails details : rows) {
+                var existing = organisations.findByCodeForUpdate(details.code());
+                if (existing.isEmpty()) {
+                    insert(details);
+                    created++;
+                } else if (apply(existing.get(), details)) {
+                    updated++;
+                }
             }
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Someone added one of these organisations while the file was being imported; "
+                    + "nothing was imported, upload the file again");
         }
         return new ImportResult(created, updated, rows.size() - created - updated);
     }
@@ -168,9 +173,11 @@ public class OrganisationService {
         return renewals.openRenewal(OrganisationValidator.normaliseCode(code));
     }
 
+    /** A decision sent twice, or by two coordinators at once, is applied once; the other gets a conflict. */
     @Transactional
     public void decideRenewal(String code, RenewalDecision decision) {
-        Organisation organisation = get(code);
+        Organisation organisation = organisations.findByCodeForUpdate(OrganisationValidator.normaliseCode(code))
+                .orElseThrow(() -> notFound(code));
         renewals.decide(organisation.code(), decision.renews(), decision.years());
     }
 

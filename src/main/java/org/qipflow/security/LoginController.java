@@ -8,6 +8,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class LoginController {
 
+    /** The demo profile's password, shown only while it is still the one in use. */
+    static final String DEMO_PASSWORD = "coordinator";
+
     private final boolean demo;
     private final AdminAccountProperties admin;
 
@@ -18,10 +21,11 @@ class LoginController {
 
     @GetMapping("/login")
     String login(Model model) {
-        model.addAttribute("demo", demo);
-        // The demo password is public by design (README, log); any other is never shown.
-        model.addAttribute("demoUsername", demo ? admin.username() : null);
-        model.addAttribute("demoPassword", demo ? admin.password() : null);
+        // The demo password is public by design (README, log); a password set from the environment never is.
+        boolean showDemoSignIn = demo && DEMO_PASSWORD.equals(admin.password());
+        model.addAttribute("demo", showDemoSignIn);
+        model.addAttribute("demoUsername", showDemoSignIn ? admin.username() : null);
+        model.addAttribute("demoPassword", showDemoSignIn ? DEMO_PASSWORD : null);
         return "login";
     }
 }

@@ -39,7 +39,7 @@ final class ProblemResponses {
                 request.getRequestURI());
     }
 
-    private static void write(HttpServletResponse response, int status, String title, String detail, String instance)
+    static void write(HttpServletResponse response, int status, String title, String detail, String instance)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");

@@ -1,34 +1,46 @@
 package org.qipflow.security;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Engine REST resources that manage accounts and authorizations or deploy models (which can carry code). */
+    private static final List<String> ENGINE_ADMINISTRATION = List.of("user/**", "group/**", "tenant/**",
+            "authorization/**", "identity/**", "deployment/**");
+
+    // Path patterns rather than MVC matchers: /engine-rest and /camunda are served by the engine's own servlets.
+    private static final PathPatternRequestMatcher.Builder PATH = PathPatternRequestMatcher.withDefaults();
+
     /**
      * Machine clients: the JSON API, the engine's REST API and the actuator. HTTP Basic on every
-     * request and no session, so a browser's session cookie is never accepted here and CSRF cannot
-     * reach these endpoints.
+     * request and no session; changes that a browser says come from another site are refused.
      */
     @Bean
     @Order(1)
     SecurityFilterChain machineClients(HttpSecurity http) throws Exception {
-        // Path patterns rather than MVC matchers: /engine-rest is served by the engine's own servlet.
-        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
-                        path.matcher("/actuator/**")))
+        http.securityMatcher(new OrRequestMatcher(PATH.matcher("/api/**"), PATH.matcher("/engine-rest/**"),
+                        PATH.matcher("/actuator/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(matchers(ENGINE_ADMINISTRATION.stream()
+                                .map(p -> PATH.matcher("/engine-rest/" + p)))).hasRole(Roles.CAMUNDA_ADMIN)
                         .anyRequest().hasRole(Roles.COORDINATOR))
+                .addFilterBefore(new CrossSiteRequestGuard(), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.basicChallenge()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.basicChallenge())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
@@ -42,16 +54,28 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain people(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/error", "/webjars/**", "/assets/**", "/css/**", "/js/**",
-                                "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.svg")
+                        .permitAll()
+                        // Camunda Admin, and the same administration through the webapps' copy of the engine API
+                        .requestMatchers(PATH.matcher("/camunda/api/admin/auth/**")).hasRole(Roles.COORDINATOR)
+                        .requestMatchers(PATH.matcher("/camunda/app/admin/**"), PATH.matcher("/camunda/api/admin/**"))
+                        .hasRole(Roles.CAMUNDA_ADMIN)
+                        .requestMatchers(matchers(ENGINE_ADMINISTRATION.stream().flatMap(p -> Stream.of(
+                                        HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE)
+                                .map(method -> PATH.matcher(method, "/camunda/api/engine/engine/*/" + p)))))
+                        .hasRole(Roles.CAMUNDA_ADMIN)
                         .anyRequest().hasRole(Roles.COORDINATOR))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 // The Camunda webapps send their own CSRF token (X-XSRF-TOKEN) and check it themselves.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PATH.matcher("/camunda/**")))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(ProblemResponses.signInFirst(),
-                        PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**")))
+                        PATH.matcher("/camunda/api/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    private static RequestMatcher[] matchers(Stream<RequestMatcher> matchers) {
+        return matchers.toArray(RequestMatcher[]::new);
     }
 }

@@ -154,6 +154,61 @@ class MembershipRenewalProcessTest {
     }
 
     @Test
+    void extendingAMembershipThatWasToEndStartsANewRenewalRound() {
+        organisations.create(member("PR8", "2030-12-31"));
+        ProcessInstance instance = fireRenewalTimer("PR8");
+        organisations.decideRenewal("PR8", RenewalDecision.END_MEMBERSHIP);
+        assertThat(instance).isWaitingAt("Timer_MembershipEnds");
+
+        organisations.update("PR8", member("PR8", "2033-12-31"), null);
+
+        assertThat(instance).isWaitingAt(MembershipRenewalProcess.TIMER);
+        assertThat(timer(instance, MembershipRenewalProcess.TIMER).getDuedate()).isEqualTo(ukTime(2033, 11, 5, 9));
+        assertThat(timer(instance, "Timer_MembershipEnds")).isNull();
+        assertThat(organisations.get("PR8").active()).isTrue();
+    }
+
+    @Test
+    void changingTheMembershipEndMovesAnOpenDecisionsDueDate() {
+        organisations.create(member("PR9", "2030-12-31"));
+        ProcessInstance instance = fireRenewalTimer("PR9");
+
+        organisations.update("PR9", member("PR9", "2031-12-31"), null);
+
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getDueDate())
+                .isEqualTo(ukTime(2032, 1, 1, 0));
+    }
+
+    @Test
+    void twoCoordinatorsDecidingAtOnceApplyOneDecision() throws Exception {
+        organisations.create(member("PRA", "2030-12-31"));
+        fireRenewalTimer("PRA");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = pool.invokeAll(java.util.List.of(
+                    () -> decide("PRA", RenewalDecision.RENEW_ONE_YEAR),
+                    () -> decide("PRA", RenewalDecision.RENEW_THREE_YEARS)));
+            java.util.List<String> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> result : results) {
+                outcomes.add(result.get());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("done", "conflict");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(organisations.get("PRA").membershipEnds().getYear()).isIn(2031, 2033);
+    }
+
+    private String decide(String code, RenewalDecision decision) {
+        try {
+            organisations.decideRenewal(code, decision);
+            return "done";
+        } catch (ConflictException e) {
+            return "conflict";
+        }
+    }
+
+    @Test
     void reactivatingStartsANewRenewalCycle() {
         organisations.create(member("PR7", "2030-12-31"));
         organisations.deactivate("PR7");

@@ -122,6 +122,75 @@ class SecurityTest {
         assertThat(anonymous.get("/api/organisations", "nobody", "anything").statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void apiChangesThatABrowserSaysComeFromAnotherSiteAreRefused() {
+        String csv = "code,name,nation,type,local_lead_name,local_lead_email,local_lead_job_title\n"
+                + "XS1,Cross Site Trust,England,NHS trust,Mallory,mallory@evil.example,Attacker\n";
+
+        HttpResponse<String> crossSite = anonymous.send(csvImport(csv).header("Sec-Fetch-Site", "cross-site").build());
+        HttpResponse<String> foreignOrigin = anonymous.send(csvImport(csv).header("Origin", "https://evil.example").build());
+
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(foreignOrigin.statusCode()).isEqualTo(403);
+        assertThat(crossSite.body()).contains("another web site");
+        assertThat(anonymous.get("/api/organisations/XS1", QipflowTest.USER, QipflowTest.PASSWORD).statusCode())
+                .isEqualTo(404);
+        assertThat(anonymous.send(csvImport(csv).header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", "http://localhost:" + port).build()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyAdministratorsManageAccountsAndDeployments() {
+        createCoordinator("plaincoordinator", "plain-password");
+        Http browser = Http.signedIn(port, "plaincoordinator", "plain-password");
+
+        assertThat(anonymous.get("/engine-rest/user", "plaincoordinator", "plain-password").statusCode()).isEqualTo(403);
+        assertThat(anonymous.get("/engine-rest/deployment", "plaincoordinator", "plain-password").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> credentials = anonymous.send(HttpRequest.newBuilder(URI.create(
+                        anonymous.url("/engine-rest/user/coordinator/credentials")))
+                .header("Authorization", Http.basic("plaincoordinator", "plain-password"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"password\":\"taken-over-1\",\"authenticatedUserPassword\":\"x\"}"))
+                .build());
+        assertThat(credentials.statusCode()).isEqualTo(403);
+        assertThat(browser.get("/camunda/app/admin/default/").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+        assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+
+        assertThat(anonymous.get("/engine-rest/user", QipflowTest.USER, QipflowTest.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void errorsOutsideControllersAreProblemsToo() {
+        HttpResponse<String> unknown = anonymous.get("/api/no-such-thing", QipflowTest.USER, QipflowTest.PASSWORD);
+        HttpResponse<String> wrongType = anonymous.send(HttpRequest.newBuilder(URI.create(anonymous.url("/api/organisations")))
+                .header("Authorization", Http.basic(QipflowTest.USER, QipflowTest.PASSWORD))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("code")).build());
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        for (HttpResponse<String> response : java.util.List.of(unknown, wrongType)) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(Http.signedIn(port, QipflowTest.USER, QipflowTest.PASSWORD).get("/no-such-page").body())
+                .contains("Page not found");
+    }
+
+    private HttpRequest.Builder csvImport(String csv) {
+        return HttpRequest.newBuilder(URI.create(anonymous.url("/api/organisations/import")))
+                .header("Authorization", Http.basic(QipflowTest.USER, QipflowTest.PASSWORD))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv));
+    }
+
+    private void createCoordinator(String id, String password) {
+        createUser(id, password);
+        if (identityService.createGroupQuery().groupMember(id).groupId(Roles.COORDINATORS_GROUP).count() == 0) {
+            identityService.createMembership(id, Roles.COORDINATORS_GROUP);
+        }
+    }
+
     private void createUser(String id, String password) {
         if (identityService.createUserQuery().userId(id).count() == 0) {
             User user = identityService.newUser(id);
