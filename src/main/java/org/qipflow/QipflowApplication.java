@@ -4,10 +4,12 @@ import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** qipflow: national clinical-audit and quality-improvement programmes on an embedded BPMN engine. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class QipflowApplication {
 
     static {

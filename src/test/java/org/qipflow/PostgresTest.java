@@ -47,6 +47,9 @@ class PostgresTest {
         env.put("QIPFLOW_DB_USERNAME", "postgres");
         env.put("QIPFLOW_DB_PASSWORD", "postgres");
         env.put("QIPFLOW_ADMIN_PASSWORD", adminPassword);
+        env.put("QIPFLOW_BASE_URL", "https://qipflow.example.nhs.uk");
+        env.put("QIPFLOW_MAIL_FROM", "qipflow <qipflow@example.nhs.uk>");
+        env.put("QIPFLOW_MAIL_COORDINATORS", "programme-team@example.nhs.uk");
         env.put("camunda.bpm.job-execution.enabled", false);
         return env;
     }

@@ -3,8 +3,6 @@ package org.qipflow.membership;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
@@ -183,8 +181,7 @@ class OrganisationPageController {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
         model.addAttribute("problems", problems);
-        model.addAttribute("errors", problems.stream().filter(p -> p.field() != null)
-                .collect(Collectors.toMap(FieldProblem::field, FieldProblem::message, (a, b) -> a)));
+        model.addAttribute("errors", FieldProblem.byField(problems));
         return "organisations/form";
     }
 

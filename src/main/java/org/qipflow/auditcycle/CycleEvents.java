@@ -1,0 +1,53 @@
+package org.qipflow.auditcycle;
+
+import java.util.Optional;
+import org.qipflow.membership.OrganisationService;
+import org.qipflow.notification.Outbox;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleScheduled;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.programmes.MilestonesChanged;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Reacts, in the same transaction, to a cycle being scheduled or its milestones moving. */
+@Component
+class CycleEvents {
+
+    private final AuditProcesses processes;
+    private final ParticipationService participation;
+    private final ParticipantRepository participants;
+    private final CycleService cycles;
+    private final OrganisationService organisations;
+    private final CycleMails mails;
+    private final Outbox outbox;
+
+    CycleEvents(AuditProcesses processes, ParticipationService participation, ParticipantRepository participants,
+            CycleService cycles, OrganisationService organisations, CycleMails mails, Outbox outbox) {
+        this.processes = processes;
+        this.participation = participation;
+        this.participants = participants;
+        this.cycles = cycles;
+        this.organisations = organisations;
+        this.mails = mails;
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void scheduled(CycleScheduled event) {
+        processes.startCycle(event.cycleId());
+    }
+
+    /** Waiting timers move with the milestones, and every lead still involved is told the new dates. */
+    @EventListener
+    void rescheduled(MilestonesChanged event) {
+        processes.refreshTimers(event.cycleId(), Optional.empty());
+        Cycle cycle = cycles.get(event.cycleId());
+        for (Participant p : participants.ofCycle(event.cycleId())) {
+            if (p.status().open()) {
+                outbox.enqueue(mails.datesChanged(cycle, organisations.get(p.organisationCode()),
+                        participation.deadline(event.cycleId(), p.organisationCode()), cycle.version()));
+            }
+        }
+    }
+}

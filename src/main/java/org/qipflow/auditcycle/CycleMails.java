@@ -1,0 +1,139 @@
+package org.qipflow.auditcycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.qipflow.common.Dates;
+import org.qipflow.common.UkTime;
+import org.qipflow.membership.Organisation;
+import org.qipflow.notification.Mail;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.Milestone;
+import org.qipflow.tasklink.TaskLinks;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The emails of an audit cycle, each with a fresh single-purpose link where the lead is asked to act.
+ * Message keys are stable per step, so a retried step writes its email once.
+ */
+@Component
+class CycleMails {
+
+    /** Links stay usable long enough for any cycle, and end earlier when their task ends. */
+    static final Duration LINK_VALIDITY = Duration.ofDays(180);
+    static final Duration RESULTS_LINK_VALIDITY = Duration.ofDays(400);
+
+    private final TaskLinks links;
+    private final String baseUrl;
+    private final String coordinators;
+
+    CycleMails(TaskLinks links, @Value("${qipflow.base-url}") String baseUrl,
+            @Value("${qipflow.mail.coordinators}") String coordinators) {
+        this.links = links;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.coordinators = coordinators;
+    }
+
+    Mail materials(Cycle cycle, Organisation organisation, Instant deadline) {
+        return toLead("materials", cycle, organisation, deadline, "audit-materials",
+                link(cycle, organisation, LeadTask.CONFIRM_PARTICIPATION, LINK_VALIDITY));
+    }
+
+    Mail submissionOpen(Cycle cycle, Organisation organisation, Instant deadline) {
+        return toLead("submission-open", cycle, organisation, deadline, "submission-open",
+                link(cycle, organisation, LeadTask.SUBMIT_DATA, LINK_VALIDITY));
+    }
+
+    Mail reminder(Cycle cycle, Organisation organisation, Instant deadline, int days, LeadTask task) {
+        Mail mail = toLead("reminder-" + days, cycle, organisation, deadline, "submission-reminder",
+                link(cycle, organisation, task, LINK_VALIDITY));
+        mail.model().put("days", days);
+        return mail;
+    }
+
+    /** A reminder the coordinator sends by hand; one per organisation per minute, so a double click sends one. */
+    Mail reminderNow(Cycle cycle, Organisation organisation, Instant deadline, LeadTask task, Instant now) {
+        Mail mail = toLead("reminder-now-" + now.getEpochSecond() / 60, cycle, organisation, deadline,
+                task == LeadTask.CONFIRM_PARTICIPATION ? "confirmation-reminder" : "submission-reminder",
+                link(cycle, organisation, task, LINK_VALIDITY));
+        mail.model().put("days", Math.max(0, Duration.between(now, deadline).toDays()));
+        return mail;
+    }
+
+    Mail late(Cycle cycle, Organisation organisation, Instant deadline, Instant lateSubmissionsEnd) {
+        Mail mail = toLead("late", cycle, organisation, deadline, "submission-late",
+                link(cycle, organisation, LeadTask.SUBMIT_DATA, LINK_VALIDITY));
+        mail.model().put("lateSubmissionsEnd", Dates.format(lateSubmissionsEnd.atZone(UkTime.ZONE)));
+        return mail;
+    }
+
+    Mail lateNotice(Cycle cycle, Organisation organisation, Instant deadline) {
+        Map<String, Object> model = model(cycle, organisation, deadline, baseUrl + "/cycles/" + cycle.id());
+        return new Mail("cycle:" + cycle.id() + ":" + organisation.code() + ":late-notice",
+                reference(cycle, organisation), coordinators, "late-notice", model);
+    }
+
+    Mail datesChanged(Cycle cycle, Organisation organisation, Instant deadline, int version) {
+        return toLead("dates-changed-" + version, cycle, organisation, deadline, "dates-changed", null);
+    }
+
+    Mail results(Cycle cycle, Organisation organisation) {
+        return toLead("results", cycle, organisation, null, "results-published",
+                link(cycle, organisation, LeadTask.VIEW_RESULTS, RESULTS_LINK_VALIDITY));
+    }
+
+    /** Fresh links for the open tasks of one organisation, sent to its lead on record, never to the requester. */
+    Mail freshLinks(Organisation organisation, List<Map<String, Object>> openTasks, Instant now) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("leadName", organisation.localLead().name());
+        model.put("organisationName", organisation.name());
+        model.put("tasks", openTasks);
+        return new Mail("fresh-links:" + organisation.code() + ":" + now.getEpochSecond() / 60, null,
+                organisation.localLead().email(), "fresh-links", model);
+    }
+
+    /** A new link for one open task, for the "send me a new link" list. */
+    Map<String, Object> taskEntry(Cycle cycle, Organisation organisation, LeadTask task) {
+        return Map.of("title", cycle.title(), "action", task == LeadTask.CONFIRM_PARTICIPATION
+                        ? "Confirm participation and register teams" : "Submit audit data",
+                "link", link(cycle, organisation, task, LINK_VALIDITY));
+    }
+
+    private Mail toLead(String step, Cycle cycle, Organisation organisation, Instant deadline, String template,
+            String link) {
+        Map<String, Object> model = model(cycle, organisation, deadline, link);
+        return new Mail("cycle:" + cycle.id() + ":" + organisation.code() + ":" + step, reference(cycle, organisation),
+                organisation.localLead().email(), template, model);
+    }
+
+    private Map<String, Object> model(Cycle cycle, Organisation organisation, Instant deadline, String link) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("leadName", organisation.localLead().name());
+        model.put("organisationName", organisation.name());
+        model.put("organisationCode", organisation.code());
+        model.put("cycleTitle", cycle.title());
+        model.put("programmeTitle", cycle.programmeTitle());
+        model.put("milestones", java.util.Arrays.stream(Milestone.values())
+                .map(m -> Map.of("label", m.label(), "date", Dates.format(cycle.milestones().get(m)))).toList());
+        model.put("deadline", deadline == null ? null : Dates.format(deadline.atZone(UkTime.ZONE)));
+        model.put("link", link);
+        model.put("coordinators", coordinators);
+        return model;
+    }
+
+    private String link(Cycle cycle, Organisation organisation, LeadTask task, Duration validity) {
+        String token = links.issue(organisation.code(), subject(cycle), task.name(), validity);
+        return baseUrl + "/tasks/" + token;
+    }
+
+    static String subject(Cycle cycle) {
+        return "cycle:" + cycle.id();
+    }
+
+    private static String reference(Cycle cycle, Organisation organisation) {
+        return "cycle:" + cycle.id() + ":" + organisation.code();
+    }
+}

@@ -1,0 +1,29 @@
+package org.qipflow.auditcycle;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of {@code audit-cycle.bpmn}. */
+@Configuration(proxyBeanMethods = false)
+class CycleSteps {
+
+    @Bean
+    JavaDelegate closeSubmissionsDelegate(ParticipationService participation) {
+        return execution -> participation.closeSubmissions(ParticipationSteps.cycleId(execution));
+    }
+
+    /**
+     * The analysis step. Submission statuses are final once submissions close; the benchmarking
+     * figures are computed here once reporting is in place.
+     */
+    @Bean
+    JavaDelegate runAnalysisDelegate() {
+        return execution -> { };
+    }
+
+    @Bean
+    JavaDelegate publishReportsDelegate(ParticipationService participation) {
+        return execution -> participation.publishResults(ParticipationSteps.cycleId(execution));
+    }
+}

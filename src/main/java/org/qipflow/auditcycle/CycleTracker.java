@@ -1,0 +1,72 @@
+package org.qipflow.auditcycle;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.qipflow.membership.Organisation;
+import org.qipflow.membership.OrganisationService;
+import org.qipflow.notification.Outbox;
+import org.qipflow.notification.OutboxMessage;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The live submission tracker: every participant's state, deadline and last email, in a few queries. */
+@Service
+public class CycleTracker {
+
+    private final ParticipantRepository participants;
+    private final CycleService cycles;
+    private final OrganisationService organisations;
+    private final AuditSchedule schedule;
+    private final AuditProcesses processes;
+    private final Outbox outbox;
+
+    CycleTracker(ParticipantRepository participants, CycleService cycles, OrganisationService organisations,
+            AuditSchedule schedule, AuditProcesses processes, Outbox outbox) {
+        this.participants = participants;
+        this.cycles = cycles;
+        this.organisations = organisations;
+        this.schedule = schedule;
+        this.processes = processes;
+        this.outbox = outbox;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TrackerRow> rows(long cycleId) {
+        Cycle cycle = cycles.get(cycleId);
+        List<Participant> all = participants.ofCycle(cycleId);
+        Map<String, Organisation> byCode = new HashMap<>();
+        organisations.list(null).forEach(o -> byCode.put(o.code(), o));
+        Map<String, OutboxMessage> lastEmail = new HashMap<>();
+        outbox.about(all.stream().map(Participant::mailReference).toList())
+                .forEach(m -> lastEmail.put(m.reference(), m));
+        return all.stream().map(p -> {
+            Organisation organisation = byCode.get(p.organisationCode());
+            OutboxMessage last = lastEmail.get(p.mailReference());
+            return new TrackerRow(p, organisation.name(), organisation.localLead().email(),
+                    schedule.deadlineInstant(cycle, p), p.deadlineExtension() != null,
+                    last == null ? null : last.subject(), last == null ? null : last.createdAt());
+        }).toList();
+    }
+
+    /** Whether the cycle's reports are waiting for a coordinator to review and publish them. */
+    @Transactional(readOnly = true)
+    public boolean awaitingReview(long cycleId) {
+        return processes.reviewTask(cycleId).isPresent();
+    }
+
+    /** Cycles whose reports wait for review, for the coordinator's home page. */
+    @Transactional(readOnly = true)
+    public List<Cycle> cyclesAwaitingReview() {
+        return processes.cyclesAwaitingReview().stream().map(cycles::get).toList();
+    }
+
+    /** Completes the review: every organisation that submitted gets its results link. */
+    @Transactional
+    public void publish(long cycleId) {
+        cycles.get(cycleId);
+        processes.publish(cycleId);
+    }
+}

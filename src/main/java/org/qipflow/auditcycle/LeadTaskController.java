@@ -1,0 +1,172 @@
+package org.qipflow.auditcycle;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qipflow.common.ConflictException;
+import org.qipflow.common.Dates;
+import org.qipflow.common.FieldProblem;
+import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.UkTime;
+import org.qipflow.membership.Organisation;
+import org.qipflow.membership.OrganisationService;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.programmes.Milestone;
+import org.qipflow.tasklink.TaskLink;
+import org.qipflow.tasklink.TaskLinks;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Local leads' pages, reached from email links without an account. GET only shows (mail scanners
+ * follow links); a POST with the page's CSRF token acts, and only while the link and its task are open.
+ */
+@Controller
+class LeadTaskController {
+
+    private final TaskLinks links;
+    private final ParticipationService participation;
+    private final CycleService cycles;
+    private final OrganisationService organisations;
+    private final Clock clock;
+
+    LeadTaskController(TaskLinks links, ParticipationService participation, CycleService cycles,
+            OrganisationService organisations, Clock clock) {
+        this.links = links;
+        this.participation = participation;
+        this.cycles = cycles;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    @GetMapping("/tasks/{token}")
+    String show(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<TaskLink> found = links.find(token);
+        if (found.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("problem", "unknown");
+            return "tasks/link-problem";
+        }
+        TaskLink link = found.get();
+        Context context = context(link, model);
+        if (!link.usableAt(clock.instant())) {
+            response.setStatus(HttpServletResponse.SC_GONE);
+            model.addAttribute("problem", link.revokedAt() != null ? "used" : "expired");
+            model.addAttribute("token", token);
+            return "tasks/link-problem";
+        }
+        model.addAttribute("token", token);
+        return page(context, model);
+    }
+
+    @PostMapping("/tasks/{token}/confirm")
+    String confirm(@PathVariable String token, @RequestParam(required = false) Boolean takingPart,
+            @RequestParam(required = false) String teams, Model model, HttpServletResponse response) {
+        return act(token, LeadTask.CONFIRM_PARTICIPATION, model, response, context -> {
+            model.addAttribute("teamsEntered", teams);
+            participation.confirm(context.cycle().id(), context.organisation().code(), takingPart,
+                    teams == null ? List.of() : List.of(teams));
+        });
+    }
+
+    @PostMapping("/tasks/{token}/submit")
+    String submit(@PathVariable String token, @RequestParam(required = false) String declaration, Model model,
+            HttpServletResponse response) {
+        return act(token, LeadTask.SUBMIT_DATA, model, response, context -> {
+            if (declaration == null) {
+                throw new InvalidInputException("declaration",
+                        "Confirm that your organisation's data for this cycle are complete");
+            }
+            participation.submit(context.cycle().id(), context.organisation().code());
+        });
+    }
+
+    /** Emails fresh links to the lead on record for this link's organisation, whoever asks. */
+    @PostMapping("/tasks/{token}/new-link")
+    String newLinkForKnownToken(@PathVariable String token, Model model) {
+        links.find(token).ifPresent(link -> participation.sendFreshLinks(link.organisationCode()));
+        return "tasks/new-link-sent";
+    }
+
+    /** For an unrecognised link: fresh links go to the lead on record of the organisation named, if any. */
+    @PostMapping("/tasks/new-link")
+    String newLink(@RequestParam(required = false) String organisationCode, Model model,
+            HttpServletResponse response) {
+        if (organisationCode == null || organisationCode.isBlank()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", "unknown");
+            model.addAttribute("problems", List.of(new FieldProblem("organisationCode",
+                    "Enter your organisation's code, for example RV3")));
+            return "tasks/link-problem";
+        }
+        participation.sendFreshLinks(organisationCode);
+        return "tasks/new-link-sent";
+    }
+
+    private interface Action {
+        void run(Context context);
+    }
+
+    private String act(String token, LeadTask task, Model model, HttpServletResponse response, Action action) {
+        TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant()) && l.purpose().equals(task.name()))
+                .orElse(null);
+        if (link == null) {
+            return show(token, model, response);
+        }
+        Context context = context(link, model);
+        model.addAttribute("token", token);
+        try {
+            action.run(context);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", e.problems());
+            return page(context, model);
+        } catch (ConflictException e) {
+            model.addAttribute("notice", e.getMessage());
+        }
+        context(link, model);
+        model.addAttribute("nextStep", participation.openTask(context.cycle().id(), context.organisation().code())
+                .map(Enum::name).orElse(null));
+        return "tasks/done";
+    }
+
+    private record Context(Cycle cycle, Organisation organisation, Participant participant, LeadTask task) {
+    }
+
+    private Context context(TaskLink link, Model model) {
+        long cycleId = Long.parseLong(link.subject().substring("cycle:".length()));
+        Cycle cycle = cycles.get(cycleId);
+        Organisation organisation = organisations.get(link.organisationCode());
+        Participant participant = participation.participant(cycleId, organisation.code());
+        LeadTask task = LeadTask.valueOf(link.purpose());
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("participant", participant);
+        model.addAttribute("task", task.name());
+        model.addAttribute("deadline", Dates.format(participation.deadline(cycleId, organisation.code())
+                .atZone(UkTime.ZONE)));
+        model.addAttribute("milestones", Arrays.stream(Milestone.values())
+                .map(m -> Map.of("label", m.label(), "date", Dates.format(cycle.milestones().get(m)))).toList());
+        return new Context(cycle, organisation, participant, task);
+    }
+
+    private String page(Context context, Model model) {
+        model.addAttribute("nextStep", participation.openTask(context.cycle().id(), context.organisation().code())
+                .map(Enum::name).orElse(null));
+        return switch (context.task()) {
+            case CONFIRM_PARTICIPATION -> participation.isOpen(context.cycle().id(), context.organisation().code(),
+                    LeadTask.CONFIRM_PARTICIPATION) ? "tasks/confirm" : "tasks/done";
+            case SUBMIT_DATA -> participation.isOpen(context.cycle().id(), context.organisation().code(),
+                    LeadTask.SUBMIT_DATA) ? "tasks/submit" : "tasks/done";
+            case VIEW_RESULTS -> "tasks/results";
+        };
+    }
+}

@@ -1,0 +1,315 @@
+package org.qipflow.auditcycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.qipflow.common.ConflictException;
+import org.qipflow.common.Dates;
+import org.qipflow.common.FieldProblem;
+import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.NotFoundException;
+import org.qipflow.membership.Organisation;
+import org.qipflow.membership.OrganisationService;
+import org.qipflow.notification.Outbox;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.programmes.Milestone;
+import org.qipflow.tasklink.TaskLinks;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Organisations taking part in audit cycles: joining, confirming with team codes, submitting,
+ * extensions and reminders, and the steps the participation process runs.
+ */
+@Service
+public class ParticipationService {
+
+    private static final Pattern TEAM_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,11}");
+    private static final int MOST_TEAMS = 200;
+
+    private final ParticipantRepository participants;
+    private final CycleService cycles;
+    private final OrganisationService organisations;
+    private final AuditProcesses processes;
+    private final AuditSchedule schedule;
+    private final CycleMails mails;
+    private final Outbox outbox;
+    private final TaskLinks links;
+    private final Clock clock;
+
+    ParticipationService(ParticipantRepository participants, CycleService cycles, OrganisationService organisations,
+            AuditProcesses processes, AuditSchedule schedule, CycleMails mails, Outbox outbox, TaskLinks links,
+            Clock clock) {
+        this.participants = participants;
+        this.cycles = cycles;
+        this.organisations = organisations;
+        this.processes = processes;
+        this.schedule = schedule;
+        this.mails = mails;
+        this.outbox = outbox;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** The result of asking an organisation to join: whether this request added it. */
+    public record Joined(Participant participant, boolean added) {
+    }
+
+    /**
+     * Adds an organisation to a cycle and starts its participation process; materials go out at the
+     * dispatch date, or at once for an organisation joining later. Joining twice has one effect.
+     */
+    @Transactional
+    public Joined join(long cycleId, String organisationCode) {
+        Cycle cycle = cycles.get(cycleId);
+        Organisation organisation = organisations.get(organisationCode);
+        Optional<Participant> existing = participants.find(cycleId, organisation.code());
+        if (existing.isPresent()) {
+            return new Joined(existing.get(), false);
+        }
+        if (!organisation.active()) {
+            throw new ConflictException(organisation.name() + " is not an active member, so it cannot join");
+        }
+        ZonedDateTime closes = cycle.milestones().get(Milestone.SUBMISSION_CLOSES);
+        if (!clock.instant().isBefore(closes.toInstant())) {
+            throw new ConflictException("Submission for " + cycle.title() + " closed on " + Dates.format(closes)
+                    + "; organisations can join until then");
+        }
+        participants.insert(cycleId, organisation.code(), clock.instant());
+        processes.startParticipation(cycleId, organisation.code());
+        return new Joined(participants.find(cycleId, organisation.code()).orElseThrow(), true);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Participant> participants(long cycleId) {
+        cycles.get(cycleId);
+        return participants.ofCycle(cycleId);
+    }
+
+    @Transactional(readOnly = true)
+    public Participant participant(long cycleId, String organisationCode) {
+        return participants.find(cycleId, organisationCode.trim().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new NotFoundException(organisationCode + " does not take part in cycle " + cycleId));
+    }
+
+    /** The organisation's own submission deadline, extensions and its nation's bank holidays included. */
+    @Transactional(readOnly = true)
+    public Instant deadline(long cycleId, String organisationCode) {
+        return schedule.deadlineInstant(cycles.get(cycleId), participant(cycleId, organisationCode));
+    }
+
+    @Transactional(readOnly = true)
+    public Instant lateSubmissionsEnd(long cycleId) {
+        return schedule.lateSubmissionsEndInstant(cycles.get(cycleId));
+    }
+
+    /**
+     * The lead's answer to the invitation: taking part with these team codes, or not. Codes are
+     * allocated locally (T01, WARD-3); qipflow never learns the teams' names.
+     */
+    @Transactional
+    public Participant confirm(long cycleId, String organisationCode, Boolean takingPart, List<String> teamCodes) {
+        Participant participant = participants.findForUpdate(cycleId, organisationCode)
+                .orElseThrow(() -> new NotFoundException(organisationCode + " does not take part in cycle " + cycleId));
+        if (takingPart == null) {
+            throw new InvalidInputException("takingPart", "Say whether your organisation is taking part");
+        }
+        List<String> teams = takingPart ? teamCodes(teamCodes) : List.of();
+        Instant now = clock.instant();
+        processes.complete(cycleId, participant.organisationCode(), LeadTask.CONFIRM_PARTICIPATION,
+                Map.of(AuditProcesses.TAKING_PART, takingPart));
+        participants.replaceTeams(participant.id(), teams, now);
+        participants.setStatus(participant.id(), takingPart ? ParticipantStatus.CONFIRMED : ParticipantStatus.DECLINED,
+                "confirmed_at", now);
+        links.revoke(participant.organisationCode(), "cycle:" + cycleId, LeadTask.CONFIRM_PARTICIPATION.name());
+        return participants.find(cycleId, participant.organisationCode()).orElseThrow();
+    }
+
+    /** Submits the organisation's audit data; on time or late depends on its own deadline. */
+    @Transactional
+    public Participant submit(long cycleId, String organisationCode) {
+        Participant participant = participants.findForUpdate(cycleId, organisationCode)
+                .orElseThrow(() -> new NotFoundException(organisationCode + " does not take part in cycle " + cycleId));
+        processes.complete(cycleId, participant.organisationCode(), LeadTask.SUBMIT_DATA, Map.of());
+        ParticipantStatus status = participant.status() == ParticipantStatus.LATE
+                ? ParticipantStatus.SUBMITTED_LATE : ParticipantStatus.SUBMITTED;
+        participants.setStatus(participant.id(), status, "submitted_at", clock.instant());
+        links.revoke(participant.organisationCode(), "cycle:" + cycleId, LeadTask.SUBMIT_DATA.name());
+        return participants.find(cycleId, participant.organisationCode()).orElseThrow();
+    }
+
+    /** Gives one organisation more time; its reminders and deadline timer move, and its lead is told. */
+    @Transactional
+    public Participant extendDeadline(long cycleId, String organisationCode, ZonedDateTime newDeadline) {
+        Cycle cycle = cycles.get(cycleId);
+        Participant participant = participants.findForUpdate(cycleId, organisationCode)
+                .orElseThrow(() -> new NotFoundException(organisationCode + " does not take part in cycle " + cycleId));
+        Instant current = schedule.deadlineInstant(cycle, participant);
+        Instant now = clock.instant();
+        if (participant.status().submitted() || !participant.status().open()) {
+            throw new ConflictException(participant.organisationCode() + " has no submission outstanding ("
+                    + participant.status().label().toLowerCase(Locale.ROOT) + ")");
+        }
+        if (!current.isAfter(now)) {
+            throw new InvalidInputException("deadline", "The deadline (" + Dates.format(current.atZone(newDeadline.getZone()))
+                    + ") has passed: the organisation is late and can still submit until the cycle closes");
+        }
+        if (!newDeadline.toInstant().isAfter(current)) {
+            throw new InvalidInputException("deadline", "An extension must be later than the current deadline, "
+                    + Dates.format(current.atZone(newDeadline.getZone())));
+        }
+        participants.setDeadlineExtension(participant.id(), newDeadline.toInstant());
+        processes.refreshTimers(cycleId, Optional.of(participant.organisationCode()));
+        Participant extended = participants.find(cycleId, participant.organisationCode()).orElseThrow();
+        outbox.enqueue(mails.datesChanged(cycle, organisations.get(participant.organisationCode()),
+                newDeadline.toInstant(), extended.version()));
+        return extended;
+    }
+
+    /** Sends the lead a reminder with a fresh link to whatever is open for it now. */
+    @Transactional
+    public void remindNow(long cycleId, String organisationCode) {
+        Cycle cycle = cycles.get(cycleId);
+        Participant participant = participant(cycleId, organisationCode);
+        LeadTask open = openTask(cycleId, participant.organisationCode())
+                .orElseThrow(() -> new ConflictException(participant.organisationCode()
+                        + " has nothing to do in this cycle at the moment, so there is nothing to remind it of"));
+        outbox.enqueue(mails.reminderNow(cycle, organisations.get(participant.organisationCode()),
+                schedule.deadlineInstant(cycle, participant), open, clock.instant()));
+    }
+
+    /** Emails the lead on record fresh links to every task of the organisation that is open. */
+    @Transactional
+    public void sendFreshLinks(String organisationCode) {
+        Organisation organisation;
+        try {
+            organisation = organisations.get(organisationCode);
+        } catch (NotFoundException e) {
+            return; // say nothing about which codes exist
+        }
+        List<Map<String, Object>> open = new ArrayList<>();
+        for (Participant p : participants.ofOrganisation(organisation.code())) {
+            openTask(p.cycleId(), organisation.code()).ifPresent(task ->
+                    open.add(mails.taskEntry(cycles.get(p.cycleId()), organisation, task)));
+        }
+        if (!open.isEmpty()) {
+            outbox.enqueue(mails.freshLinks(organisation, open, clock.instant()));
+        }
+    }
+
+    Optional<LeadTask> openTask(long cycleId, String organisationCode) {
+        for (LeadTask task : List.of(LeadTask.CONFIRM_PARTICIPATION, LeadTask.SUBMIT_DATA)) {
+            if (processes.openTask(cycleId, organisationCode, task).isPresent()) {
+                return Optional.of(task);
+            }
+        }
+        return Optional.empty();
+    }
+
+    boolean isOpen(long cycleId, String organisationCode, LeadTask task) {
+        return processes.openTask(cycleId, organisationCode, task).isPresent();
+    }
+
+    // ---- steps of audit-participation.bpmn ----
+
+    void sendMaterials(long cycleId, String organisationCode) {
+        Cycle cycle = cycles.get(cycleId);
+        Participant participant = participant(cycleId, organisationCode);
+        outbox.enqueue(mails.materials(cycle, organisations.get(organisationCode),
+                schedule.deadlineInstant(cycle, participant)));
+        participants.markMaterialsSent(participant.id(), clock.instant());
+    }
+
+    void sendSubmissionLink(long cycleId, String organisationCode) {
+        Cycle cycle = cycles.get(cycleId);
+        outbox.enqueue(mails.submissionOpen(cycle, organisations.get(organisationCode),
+                schedule.deadlineInstant(cycle, participant(cycleId, organisationCode))));
+    }
+
+    /**
+     * Sends the reminder due {@code days} before the deadline, unless a nearer one is already due, as
+     * happens to an organisation that joins or confirms late: it gets the most pressing reminder only.
+     */
+    void sendReminder(long cycleId, String organisationCode, int days) {
+        Cycle cycle = cycles.get(cycleId);
+        Instant deadline = schedule.deadlineInstant(cycle, participant(cycleId, organisationCode));
+        long daysLeft = java.time.Duration.between(clock.instant(), deadline).toHours() / 24;
+        int nearer = days == 14 ? 7 : days == 7 ? 2 : 0;
+        if (daysLeft < nearer || !deadline.isAfter(clock.instant())) {
+            return;
+        }
+        outbox.enqueue(mails.reminder(cycle, organisations.get(organisationCode), deadline, days, LeadTask.SUBMIT_DATA));
+    }
+
+    void markLate(long cycleId, String organisationCode) {
+        Cycle cycle = cycles.get(cycleId);
+        Participant participant = participant(cycleId, organisationCode);
+        Organisation organisation = organisations.get(organisationCode);
+        Instant deadline = schedule.deadlineInstant(cycle, participant);
+        participants.setStatus(participant.id(), ParticipantStatus.LATE, "late_at", clock.instant());
+        outbox.enqueue(mails.late(cycle, organisation, deadline, schedule.lateSubmissionsEndInstant(cycle)));
+        outbox.enqueue(mails.lateNotice(cycle, organisation, deadline));
+    }
+
+    void recordNoSubmission(long cycleId, String organisationCode) {
+        Participant participant = participant(cycleId, organisationCode);
+        if (participant.status().open()) {
+            participants.setStatus(participant.id(), ParticipantStatus.NOT_SUBMITTED, "closed_at", clock.instant());
+        }
+    }
+
+    // ---- steps of audit-cycle.bpmn ----
+
+    void closeSubmissions(long cycleId) {
+        processes.closeParticipations(cycleId);
+        cycles.markClosed(cycleId);
+    }
+
+    void publishResults(long cycleId) {
+        Cycle cycle = cycles.get(cycleId);
+        for (Participant p : participants.ofCycle(cycleId)) {
+            if (p.status().submitted()) {
+                outbox.enqueue(mails.results(cycle, organisations.get(p.organisationCode())));
+            }
+        }
+        cycles.markPublished(cycleId);
+    }
+
+    /** Team codes as the lead typed them: one per line or comma separated, upper-cased, each once. */
+    static List<String> teamCodes(List<String> raw) {
+        Set<String> codes = new LinkedHashSet<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String entry : raw == null ? List.<String>of() : raw) {
+            for (String part : entry.split("[,;\\s]+")) {
+                String code = part.trim().toUpperCase(Locale.ROOT);
+                if (code.isEmpty()) {
+                    continue;
+                }
+                if (!TEAM_CODE.matcher(code).matches()) {
+                    problems.add(new FieldProblem("teams", "'" + part.trim() + "' is not a team code: use up to 12 "
+                            + "letters, digits or dashes, like T01. Do not use team or ward names"));
+                }
+                codes.add(code);
+            }
+        }
+        if (codes.isEmpty() && problems.isEmpty()) {
+            problems.add(new FieldProblem("teams", "Register at least one team code, like T01"));
+        }
+        if (codes.size() > MOST_TEAMS) {
+            problems.add(new FieldProblem("teams", "Register at most " + MOST_TEAMS + " teams"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return List.copyOf(codes);
+    }
+}

@@ -1,0 +1,14 @@
+package org.qipflow.auditcycle;
+
+import java.time.Instant;
+
+/** One organisation on the live submission tracker. */
+public record TrackerRow(
+        Participant participant,
+        String organisationName,
+        String leadEmail,
+        Instant deadline,
+        boolean extended,
+        String lastEmailSubject,
+        Instant lastEmailAt) {
+}

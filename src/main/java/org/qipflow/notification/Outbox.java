@@ -1,0 +1,60 @@
+package org.qipflow.notification;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import org.qipflow.common.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Where every email starts: stored with the step that causes it, sent later by {@link OutboxRelay}. */
+@Service
+public class Outbox {
+
+    private final OutboxRepository messages;
+    private final MailTemplates templates;
+    private final Clock clock;
+
+    Outbox(OutboxRepository messages, MailTemplates templates, Clock clock) {
+        this.messages = messages;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /**
+     * Renders and stores the email in the current transaction, so it exists exactly when the step
+     * that caused it commits.
+     *
+     * @return false if a message with this key was already stored (nothing is written then)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(Mail mail) {
+        if (messages.exists(mail.key())) {
+            return false;
+        }
+        messages.insert(mail, templates.render(mail.template(), mail.model()), clock.instant());
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> latest(int limit) {
+        return messages.latest(limit);
+    }
+
+    @Transactional(readOnly = true)
+    public OutboxMessage get(long id) {
+        return messages.find(id).orElseThrow(() -> new NotFoundException("No message has the id " + id));
+    }
+
+    /** Every message about these references, oldest first. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> about(Collection<String> references) {
+        return messages.byReferences(references);
+    }
+
+    @Transactional(readOnly = true)
+    public long pending() {
+        return messages.count(OutboxMessage.Status.PENDING);
+    }
+}

@@ -1,0 +1,112 @@
+package org.qipflow.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the outbox holds, oldest first, when an SMTP server is configured ({@code spring.mail.host}).
+ * A failed message is retried with growing pauses (1, 2, 4 … minutes, at most an hour) until the
+ * server takes it; nothing is dropped. Each node claims a message before sending it, so a cluster
+ * sends each message once; the stable Message-ID lets mail clients drop a repeat after a crash.
+ */
+@Component
+@ConditionalOnProperty("spring.mail.host")
+class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final Duration CLAIM = Duration.ofMinutes(5);
+    private static final Duration LONGEST_PAUSE = Duration.ofHours(1);
+    private static final int BATCH = 50;
+
+    private final OutboxRepository messages;
+    private final JavaMailSender sender;
+    private final Clock clock;
+    private final String from;
+
+    OutboxRelay(OutboxRepository messages, JavaMailSender sender, Clock clock,
+            @Value("${qipflow.mail.from}") String from) {
+        this.messages = messages;
+        this.sender = sender;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    @Scheduled(fixedDelayString = "${qipflow.mail.relay-interval:PT5S}")
+    void relay() {
+        sendDue();
+    }
+
+    /** @return how many messages went out */
+    int sendDue() {
+        int sent = 0;
+        Instant now = clock.instant();
+        for (long id : messages.due(now, BATCH)) {
+            if (messages.claim(id, now, now.plus(CLAIM)) && send(id)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(long id) {
+        OutboxMessage message = messages.find(id).orElseThrow();
+        try {
+            sender.send(mime(message));
+            messages.markSent(id, clock.instant());
+            return true;
+        } catch (MailException | MessagingException e) {
+            Instant next = clock.instant().plus(pauseAfter(message.attempts() + 1));
+            messages.markFailed(id, next, abbreviate(e.getMessage()));
+            log.warn("Email {} to {} not sent (attempt {}), next try at {}: {}", message.key(), message.recipient(),
+                    message.attempts() + 1, next, e.getMessage());
+            return false;
+        }
+    }
+
+    static Duration pauseAfter(int attempts) {
+        Duration pause = Duration.ofMinutes(1L << Math.min(attempts - 1, 10));
+        return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
+    }
+
+    private MimeMessage mime(OutboxMessage message) throws MessagingException {
+        MimeMessage mime = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(message.recipient());
+        helper.setSubject(message.subject());
+        helper.setText(message.textBody(), message.htmlBody());
+        mime.saveChanges();
+        mime.setHeader("Message-ID", messageId(message.key()));
+        return mime;
+    }
+
+    static String messageId(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(hash, 0, 16) + "@qipflow>";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String value = text == null ? "unknown error" : text;
+        return value.length() > 1000 ? value.substring(0, 1000) : value;
+    }
+}

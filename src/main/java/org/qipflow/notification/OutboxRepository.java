@@ -1,0 +1,103 @@
+package org.qipflow.notification;
+
+import static org.qipflow.common.SqlTime.instant;
+import static org.qipflow.common.SqlTime.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OutboxRepository {
+
+    private final JdbcClient jdbc;
+
+    OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean exists(String key) {
+        return jdbc.sql("select count(*) from outbox_message where message_key = :key").param("key", key)
+                .query(Long.class).single() > 0;
+    }
+
+    void insert(Mail mail, MailTemplates.Rendered rendered, Instant now) {
+        jdbc.sql("""
+                insert into outbox_message (message_key, reference, template, recipient, subject, text_body, html_body,
+                       status, attempts, next_attempt_at, created_at)
+                values (:key, :reference, :template, :recipient, :subject, :text, :html, 'PENDING', 0, :now, :now)
+                """)
+                .param("key", mail.key()).param("reference", mail.reference()).param("template", mail.template())
+                .param("recipient", mail.recipient()).param("subject", rendered.subject())
+                .param("text", rendered.text()).param("html", rendered.html()).param("now", utc(now)).update();
+    }
+
+    List<OutboxMessage> latest(int limit) {
+        return jdbc.sql("select * from outbox_message order by created_at desc, id desc limit :limit")
+                .param("limit", limit).query(this::message).list();
+    }
+
+    Optional<OutboxMessage> find(long id) {
+        return jdbc.sql("select * from outbox_message where id = :id").param("id", id).query(this::message).optional();
+    }
+
+    List<OutboxMessage> byReferences(Collection<String> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from outbox_message where reference in (:refs) order by created_at, id")
+                .param("refs", references).query(this::message).list();
+    }
+
+    List<Long> due(Instant now, int limit) {
+        return jdbc.sql("""
+                select id from outbox_message
+                 where status = 'PENDING' and next_attempt_at <= :now
+                   and (claimed_until is null or claimed_until < :now)
+                 order by next_attempt_at, id limit :limit
+                """).param("now", utc(now)).param("limit", limit).query(Long.class).list();
+    }
+
+    /** Claims a message for one sender; another node's relay finds it claimed and leaves it. */
+    boolean claim(long id, Instant now, Instant until) {
+        return jdbc.sql("""
+                update outbox_message set claimed_until = :until
+                 where id = :id and status = 'PENDING' and (claimed_until is null or claimed_until < :now)
+                """).param("until", utc(until)).param("id", id).param("now", utc(now)).update() == 1;
+    }
+
+    void markSent(long id, Instant now) {
+        jdbc.sql("""
+                update outbox_message set status = 'SENT', sent_at = :now, attempts = attempts + 1,
+                       claimed_until = null, last_error = null
+                 where id = :id
+                """).param("now", utc(now)).param("id", id).update();
+    }
+
+    void markFailed(long id, Instant nextAttempt, String error) {
+        jdbc.sql("""
+                update outbox_message set attempts = attempts + 1, next_attempt_at = :next, claimed_until = null,
+                       last_error = :error
+                 where id = :id
+                """).param("next", utc(nextAttempt)).param("error", error).param("id", id).update();
+    }
+
+    long count(OutboxMessage.Status status) {
+        return jdbc.sql("select count(*) from outbox_message where status = :status").param("status", status.name())
+                .query(Long.class).single();
+    }
+
+    private OutboxMessage message(ResultSet rs, int row) throws SQLException {
+        return new OutboxMessage(rs.getLong("id"), rs.getString("message_key"), rs.getString("reference"),
+                rs.getString("template"), rs.getString("recipient"), rs.getString("subject"),
+                rs.getString("text_body"), rs.getString("html_body"),
+                OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
+                instant(rs, "sent_at"));
+    }
+}

@@ -1,0 +1,5 @@
+package org.qipflow.programmes;
+
+/** Published, within the scheduling transaction, when a new cycle has its timeline. */
+public record CycleScheduled(long cycleId) {
+}

@@ -1,0 +1,125 @@
+package org.qipflow.programmes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.qipflow.common.Dates;
+import org.qipflow.common.FieldProblem;
+import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Audit cycles and their timelines: scheduling, rescheduling, and the steps the cycle process records. */
+@Service
+public class CycleService {
+
+    private final ProgrammeRepository programmes;
+    private final CycleTimeline timeline;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CycleService(ProgrammeRepository programmes, CycleTimeline timeline, ApplicationEventPublisher events,
+            Clock clock) {
+        this.programmes = programmes;
+        this.timeline = timeline;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Cycle get(long id) {
+        return programmes.findCycle(id).orElseThrow(() -> new NotFoundException("No audit cycle has the id " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Cycle> cyclesOf(String programmeCode) {
+        Programme programme = programmes.findByCode(ProgrammeService.normaliseCode(programmeCode))
+                .orElseThrow(() -> new NotFoundException("No programme has the code " + programmeCode));
+        return programmes.cyclesOf(programme.id());
+    }
+
+    /**
+     * Schedules the next cycle of a programme. Milestones not given are derived from the data-collection
+     * start; milestones already in the past run at once, so a whole cycle can be exercised quickly.
+     */
+    @Transactional
+    public Cycle schedule(String programmeCode, CycleKind kind, ZonedDateTime dataCollectionStart,
+            Map<Milestone, ZonedDateTime> overrides) {
+        Programme programme = programmes.findByCodeForUpdate(ProgrammeService.normaliseCode(programmeCode))
+                .orElseThrow(() -> new NotFoundException("No programme has the code " + programmeCode));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (kind == null) {
+            problems.add(new FieldProblem("kind", "Choose the kind of cycle: BASELINE, REAUDIT or SUPPLEMENTARY"));
+        }
+        if (dataCollectionStart == null && !overrides.containsKey(Milestone.DATA_COLLECTION_START)) {
+            problems.add(new FieldProblem("dataCollectionStart", "Enter the date data collection starts"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Milestones milestones = timeline.derive(dataCollectionStart, overrides);
+        long id = programmes.insertCycle(programme.id(), kind, milestones, clock.instant());
+        events.publishEvent(new CycleScheduled(id));
+        return get(id);
+    }
+
+    /**
+     * Moves milestones that have not happened yet. Dates given are kept as given; the others stay
+     * where they are. Running timers follow through {@link MilestonesChanged}.
+     */
+    @Transactional
+    public Cycle reschedule(long id, Map<Milestone, ZonedDateTime> changes) {
+        Cycle cycle = programmes.findCycleForUpdate(id)
+                .orElseThrow(() -> new NotFoundException("No audit cycle has the id " + id));
+        Instant now = clock.instant();
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<Milestone, ZonedDateTime> moved = new EnumMap<>(Milestone.class);
+        changes.forEach((milestone, date) -> {
+            ZonedDateTime current = cycle.milestones().get(milestone);
+            if (current.toInstant().equals(date.toInstant())) {
+                return;
+            }
+            if (!current.toInstant().isAfter(now)) {
+                problems.add(new FieldProblem("milestones." + milestone.key(), milestone.label() + " was "
+                        + Dates.format(current) + " and has already happened, so it cannot be moved"));
+            } else {
+                moved.put(milestone, date);
+            }
+        });
+        if (cycle.closedAt() != null) {
+            problems.add(new FieldProblem("milestones", "Submission for this cycle has closed; its dates can no longer change"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (moved.isEmpty()) {
+            return cycle;
+        }
+        Milestones milestones = cycle.milestones().with(moved);
+        CycleTimeline.check(milestones);
+        programmes.updateMilestones(id, milestones, now);
+        Set<Milestone> which = EnumSet.copyOf(moved.keySet());
+        events.publishEvent(new MilestonesChanged(id, which));
+        return get(id);
+    }
+
+    /** Recorded by the cycle process when submission has closed for everyone. */
+    @Transactional
+    public void markClosed(long id) {
+        programmes.markClosed(id, clock.instant());
+    }
+
+    /** Recorded by the cycle process when reports have been published. */
+    @Transactional
+    public void markPublished(long id) {
+        programmes.markPublished(id, clock.instant());
+    }
+}

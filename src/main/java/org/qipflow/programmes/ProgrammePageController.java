@@ -1,0 +1,94 @@
+package org.qipflow.programmes;
+
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.qipflow.common.ConflictException;
+import org.qipflow.common.FieldProblem;
+import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.UkDateTimes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Coordinators' pages for programmes and for scheduling their cycles. */
+@Controller
+@RequestMapping("/programmes")
+class ProgrammePageController {
+
+    private final ProgrammeService programmes;
+    private final CycleService cycles;
+
+    ProgrammePageController(ProgrammeService programmes, CycleService cycles) {
+        this.programmes = programmes;
+        this.cycles = cycles;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("programmes", programmes.list());
+        return "programmes/list";
+    }
+
+    @GetMapping("/new")
+    String newForm(Model model) {
+        model.addAttribute("problems", List.of());
+        model.addAttribute("errors", Map.of());
+        return "programmes/new";
+    }
+
+    @SuppressWarnings("unchecked")
+    @PostMapping("/new")
+    String create(@RequestParam(required = false) String code, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String auditDefinition, Model model, RedirectAttributes redirect) {
+        try {
+            Programme programme = programmes.create(code, title, auditDefinition);
+            redirect.addFlashAttribute("flash", programme.code() + " has been added");
+            return "redirect:/programmes/" + programme.code();
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+        } catch (ConflictException e) {
+            model.addAttribute("problems", List.of(new FieldProblem("code", e.getMessage())));
+        }
+        model.addAttribute("errors", FieldProblem.byField((List<FieldProblem>) model.getAttribute("problems")));
+        return "programmes/new";
+    }
+
+    @GetMapping("/{code}")
+    String show(@PathVariable String code, Model model) {
+        Programme programme = programmes.get(code);
+        model.addAttribute("programme", programme);
+        model.addAttribute("cycles", cycles.cyclesOf(programme.code()));
+        model.addAttribute("kinds", CycleKind.values());
+        model.addAttribute("problems", List.of());
+        model.addAttribute("errors", Map.of());
+        return "programmes/show";
+    }
+
+    /** Schedules a cycle from its data-collection start date; every other date is derived and can be moved later. */
+    @PostMapping("/{code}/cycles")
+    String schedule(@PathVariable String code, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String dataCollectionStart, Model model, RedirectAttributes redirect) {
+        try {
+            CycleKind cycleKind = kind == null || kind.isBlank() ? null : CycleKind.valueOf(kind);
+            ZonedDateTime start = dataCollectionStart == null || dataCollectionStart.isBlank() ? null
+                    : UkDateTimes.parse("dataCollectionStart", dataCollectionStart, LocalTime.of(9, 0));
+            Map<Milestone, ZonedDateTime> none = new EnumMap<>(Milestone.class);
+            Cycle cycle = cycles.schedule(code, cycleKind, start, none);
+            redirect.addFlashAttribute("flash", cycle.title() + " has been scheduled");
+            return "redirect:/cycles/" + cycle.id();
+        } catch (InvalidInputException e) {
+            show(code, model);
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            return "programmes/show";
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.qipflow.tasklink;
+
+import java.time.Instant;
+
+/**
+ * What a token stands for.
+ *
+ * @param subject what the link is about, e.g. {@code cycle:12}
+ * @param purpose what it lets the holder do, e.g. {@code SUBMIT_DATA}
+ */
+public record TaskLink(long id, String organisationCode, String subject, String purpose, Instant createdAt,
+        Instant expiresAt, Instant revokedAt) {
+
+    public boolean usableAt(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt);
+    }
+}

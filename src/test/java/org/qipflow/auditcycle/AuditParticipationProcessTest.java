@@ -1,0 +1,277 @@
+package org.qipflow.auditcycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.qipflow.auditcycle.AuditProcessFixture.date;
+import static org.qipflow.auditcycle.AuditProcessFixture.uk;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qipflow.common.ConflictException;
+import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.UkTime;
+import org.qipflow.notification.OutboxMessage;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.programmes.Milestone;
+import org.qipflow.support.QipflowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of processes/audit-participation.bpmn and audit-cycle.bpmn, with the real steps and
+ * emails, timers fired explicitly. The cycle collects data from Monday 4 March 2030, so nothing is
+ * due on its own: materials 4 Feb, submission closes Mon 29 Apr 17:00, late submissions end 6 May.
+ */
+@QipflowTest
+class AuditParticipationProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    AuditProcessFixture fixture;
+    @Autowired
+    ParticipationService participation;
+    @Autowired
+    CycleService cycles;
+    @Autowired
+    CycleTracker tracker;
+
+    Cycle cycle;
+    String org;
+    ProcessInstance instance;
+
+    @BeforeEach
+    void aCycleWithOneOrganisation() {
+        AbstractAssertions.init(engine);
+        cycle = fixture.cycle(uk(2030, 3, 4, 9));
+        org = fixture.member("England");
+        participation.join(cycle.id(), org);
+        instance = fixture.participation(cycle.id(), org);
+    }
+
+    void materialsSentAndConfirmed() {
+        fixture.fire(instance, "Timer_MaterialsDispatch");
+        participation.confirm(cycle.id(), org, true, List.of("t01, T02\nt03"));
+    }
+
+    void submissionOpen() {
+        materialsSentAndConfirmed();
+        fixture.fire(instance, "Timer_SubmissionOpens");
+    }
+
+    @Test
+    void joiningWaitsForTheDispatchDate() {
+        assertThat(instance).isWaitingAt("Timer_MaterialsDispatch");
+        assertThat(fixture.timer(instance, "Timer_MaterialsDispatch").getDuedate()).isEqualTo(date(uk(2030, 2, 4, 9)));
+        assertThat(fixture.templates(cycle.id(), org)).isEmpty();
+    }
+
+    @Test
+    void onTimeSubmissionAfterAReminder() {
+        fixture.fire(instance, "Timer_MaterialsDispatch");
+        assertThat(instance).hasPassed("Task_SendMaterials").isWaitingAt("Task_ConfirmParticipation");
+        assertThat(fixture.templates(cycle.id(), org)).containsExactly("audit-materials");
+        assertThat(fixture.mails(cycle.id(), org).get(0).textBody()).contains("/tasks/", "Mon 29 Apr 2030 17:00");
+
+        participation.confirm(cycle.id(), org, true, List.of("t01, T02\nt03"));
+        assertThat(participation.participant(cycle.id(), org).teams()).containsExactly("T01", "T02", "T03");
+        assertThat(instance).isWaitingAt("Timer_SubmissionOpens");
+
+        fixture.fire(instance, "Timer_SubmissionOpens");
+        assertThat(instance).isWaitingAt("Task_SubmitAuditData");
+        assertThat(fixture.timer(instance, "Timer_SubmissionDeadline").getDuedate()).isEqualTo(date(uk(2030, 4, 29, 17)));
+        assertThat(fixture.timer(instance, "Timer_Reminder14").getDuedate()).isEqualTo(date(uk(2030, 4, 15, 17)));
+        assertThat(fixture.timer(instance, "Timer_Reminder2").getDuedate()).isEqualTo(date(uk(2030, 4, 27, 17)));
+
+        fixture.fire(instance, "Timer_Reminder14");
+        assertThat(instance).hasPassed("Task_SendReminder14", "End_Reminder14Sent").isWaitingAt("Task_SubmitAuditData");
+
+        participation.submit(cycle.id(), org);
+
+        assertThat(instance).hasPassed("Gateway_Submitted", "End_Submitted").isEnded();
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).count())
+                .as("no reminder once submitted").isZero();
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.SUBMITTED);
+        assertThat(fixture.templates(cycle.id(), org))
+                .containsExactly("audit-materials", "submission-open", "submission-reminder");
+    }
+
+    @Test
+    void everyReminderIsSentWhileTheTaskIsOpen() {
+        submissionOpen();
+
+        fixture.fire(instance, "Timer_Reminder14");
+        fixture.fire(instance, "Timer_Reminder7");
+        fixture.fire(instance, "Timer_Reminder2");
+
+        assertThat(instance).hasPassed("End_Reminder14Sent", "End_Reminder7Sent", "End_Reminder2Sent")
+                .isWaitingAt("Task_SubmitAuditData");
+        assertThat(fixture.mails(cycle.id(), org)).extracting(OutboxMessage::subject).contains(
+                "14 days left to submit: " + cycle.title(), "7 days left to submit: " + cycle.title(),
+                "2 days left to submit: " + cycle.title());
+    }
+
+    @Test
+    void lateSubmissionIsMarkedAndStillAccepted() {
+        submissionOpen();
+
+        fixture.fire(instance, "Timer_SubmissionDeadline");
+
+        assertThat(instance).hasPassed("Task_MarkLate").isWaitingAt("Task_SubmitLateData");
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.LATE);
+        assertThat(fixture.mails(cycle.id(), org)).extracting(OutboxMessage::template)
+                .contains("submission-late", "late-notice");
+        assertThat(fixture.mails(cycle.id(), org)).filteredOn(m -> m.template().equals("late-notice"))
+                .singleElement().satisfies(m -> assertThat(m.recipient()).isEqualTo("programme-team@qipflow.invalid"));
+
+        participation.submit(cycle.id(), org);
+
+        assertThat(instance).hasPassed("Task_SubmitLateData", "End_Submitted").isEnded();
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.SUBMITTED_LATE);
+    }
+
+    @Test
+    void notTakingPartEndsTheParticipation() {
+        fixture.fire(instance, "Timer_MaterialsDispatch");
+
+        participation.confirm(cycle.id(), org, false, List.of());
+
+        assertThat(instance).hasPassed("End_Declined").isEnded();
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.DECLINED);
+        assertThatThrownBy(() -> participation.confirm(cycle.id(), org, true, List.of("T01")))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void teamCodesAreCheckedBeforeAnythingChanges() {
+        fixture.fire(instance, "Timer_MaterialsDispatch");
+
+        assertThatThrownBy(() -> participation.confirm(cycle.id(), org, true, List.of("Ward 7 (Oak)")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a team code");
+        assertThatThrownBy(() -> participation.confirm(cycle.id(), org, true, List.of(" ")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least one team");
+
+        assertThat(instance).isWaitingAt("Task_ConfirmParticipation");
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.INVITED);
+    }
+
+    @Test
+    void anExtensionMovesTheDeadlineAndRemindersAndTellsTheLead() {
+        submissionOpen();
+
+        participation.extendDeadline(cycle.id(), org, uk(2030, 5, 10, 12));
+
+        assertThat(fixture.timer(instance, "Timer_SubmissionDeadline").getDuedate()).isEqualTo(date(uk(2030, 5, 10, 12)));
+        assertThat(fixture.timer(instance, "Timer_Reminder7").getDuedate()).isEqualTo(date(uk(2030, 5, 3, 12)));
+        assertThat(fixture.timer(fixture.cycleInstance(cycle.id()), "Timer_LateSubmissionsEnd").getDuedate())
+                .isEqualTo(date(uk(2030, 5, 17, 12)));
+        assertThat(fixture.mails(cycle.id(), org)).extracting(OutboxMessage::template).contains("dates-changed");
+        assertThatThrownBy(() -> participation.extendDeadline(cycle.id(), org, uk(2030, 5, 1, 12)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("later than the current deadline");
+    }
+
+    @Test
+    void reschedulingMovesRunningTimersAndTellsTheLeads() {
+        submissionOpen();
+
+        cycles.reschedule(cycle.id(), Map.of(Milestone.SUBMISSION_CLOSES, uk(2030, 5, 8, 17)));
+
+        assertThat(fixture.timer(instance, "Timer_SubmissionDeadline").getDuedate()).isEqualTo(date(uk(2030, 5, 8, 17)));
+        assertThat(fixture.timer(instance, "Timer_Reminder14").getDuedate()).isEqualTo(date(uk(2030, 4, 24, 17)));
+        assertThat(fixture.timer(fixture.cycleInstance(cycle.id()), "Timer_LateSubmissionsEnd").getDuedate())
+                .isEqualTo(date(uk(2030, 5, 15, 17)));
+        assertThat(fixture.mails(cycle.id(), org)).filteredOn(m -> m.template().equals("dates-changed"))
+                .singleElement().satisfies(m -> assertThat(m.textBody()).contains("Wed 8 May 2030 17:00"));
+    }
+
+    @Test
+    void anOrganisationThatNeverSubmitsEndsWhenTheCycleCloses() {
+        submissionOpen();
+        fixture.fire(instance, "Timer_SubmissionDeadline");
+        ProcessInstance cycleInstance = fixture.cycleInstance(cycle.id());
+
+        fixture.fire(cycleInstance, "Timer_LateSubmissionsEnd");
+
+        assertThat(instance).hasPassed("Start_CycleClosed", "Task_RecordNoSubmission", "End_NotSubmitted").isEnded();
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.NOT_SUBMITTED);
+        assertThat(cycleInstance).hasPassed("Task_CloseSubmissions", "Task_RunAnalysis")
+                .isWaitingAt("Task_ReviewAndPublish");
+        assertThat(cycles.get(cycle.id()).closedAt()).isNotNull();
+    }
+
+    @Test
+    void anOrganisationThatNeverConfirmsEndsWhenTheCycleCloses() {
+        fixture.fire(instance, "Timer_MaterialsDispatch");
+
+        fixture.fire(fixture.cycleInstance(cycle.id()), "Timer_LateSubmissionsEnd");
+
+        assertThat(instance).hasPassed("End_NotSubmitted").isEnded();
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.NOT_SUBMITTED);
+    }
+
+    @Test
+    void publishingSendsResultsLinksToOrganisationsThatSubmitted() {
+        String silent = fixture.member("Wales");
+        participation.join(cycle.id(), silent);
+        submissionOpen();
+        participation.submit(cycle.id(), org);
+        ProcessInstance cycleInstance = fixture.cycleInstance(cycle.id());
+        fixture.fire(cycleInstance, "Timer_LateSubmissionsEnd");
+        assertThat(tracker.cyclesAwaitingReview()).extracting(Cycle::id).contains(cycle.id());
+
+        tracker.publish(cycle.id());
+        fixture.runDueJobs(cycleInstance);
+
+        assertThat(cycleInstance).hasPassed("Task_PublishReports", "End_ReportsPublished").isEnded();
+        assertThat(fixture.templates(cycle.id(), org)).contains("results-published");
+        assertThat(fixture.templates(cycle.id(), silent)).doesNotContain("results-published");
+        assertThat(cycles.get(cycle.id()).publishedAt()).isNotNull();
+        assertThatThrownBy(() -> tracker.publish(cycle.id())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void organisationsMayJoinLateButNotAfterSubmissionCloses() {
+        Cycle running = fixture.cycle(Instant.now().minus(10, ChronoUnit.DAYS).atZone(UkTime.ZONE));
+        String late = fixture.member("Scotland");
+
+        participation.join(running.id(), late);
+        ProcessInstance joined = fixture.participation(running.id(), late);
+        fixture.runDueJobs(joined);
+
+        assertThat(joined).hasPassed("Task_SendMaterials").isWaitingAt("Task_ConfirmParticipation");
+        assertThat(fixture.templates(running.id(), late)).containsExactly("audit-materials");
+        assertThat(participation.join(running.id(), late).added()).as("joining twice has one effect").isFalse();
+
+        Cycle closed = fixture.cycle(Instant.now().minus(70, ChronoUnit.DAYS).atZone(UkTime.ZONE));
+        assertThatThrownBy(() -> participation.join(closed.id(), late)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void aLateJoinerGetsOnlyTheMostPressingReminder() {
+        // submission closes in about five days: the 14- and 7-day reminder dates have passed
+        Cycle soon = fixture.cycle(Instant.now().minus(51, ChronoUnit.DAYS).atZone(UkTime.ZONE));
+        String late = fixture.member("England");
+        participation.join(soon.id(), late);
+        ProcessInstance joined = fixture.participation(soon.id(), late);
+        fixture.runDueJobs(joined);
+        participation.confirm(soon.id(), late, true, List.of("T01"));
+
+        fixture.runDueJobs(joined);
+
+        assertThat(joined).hasPassed("Task_SendReminder14", "Task_SendReminder7").isWaitingAt("Task_SubmitAuditData");
+        assertThat(fixture.mails(soon.id(), late)).extracting(OutboxMessage::subject)
+                .filteredOn(s -> s.contains("left to submit")).containsExactly("7 days left to submit: " + soon.title());
+    }
+}

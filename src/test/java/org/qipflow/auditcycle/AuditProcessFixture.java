@@ -1,0 +1,114 @@
+package org.qipflow.auditcycle;
+
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.qipflow.common.UkTime;
+import org.qipflow.membership.OrganisationInput;
+import org.qipflow.membership.OrganisationService;
+import org.qipflow.notification.Outbox;
+import org.qipflow.notification.OutboxMessage;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleKind;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.programmes.ProgrammeService;
+import org.springframework.stereotype.Component;
+
+/** Builds programmes, cycles and members for audit tests, and drives the engine's jobs by hand. */
+@Component
+class AuditProcessFixture {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final ProgrammeService programmes;
+    private final CycleService cycles;
+    private final OrganisationService organisations;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final Outbox outbox;
+
+    AuditProcessFixture(ProgrammeService programmes, CycleService cycles, OrganisationService organisations,
+            RuntimeService runtime, ManagementService management, Outbox outbox) {
+        this.programmes = programmes;
+        this.cycles = cycles;
+        this.organisations = organisations;
+        this.runtime = runtime;
+        this.management = management;
+        this.outbox = outbox;
+    }
+
+    static ZonedDateTime uk(int y, int m, int d, int h) {
+        return LocalDateTime.of(y, m, d, h, 0).atZone(UkTime.ZONE);
+    }
+
+    static Date date(ZonedDateTime moment) {
+        return Date.from(moment.toInstant());
+    }
+
+    /** A new programme with a baseline cycle collecting data from the given moment. */
+    Cycle cycle(ZonedDateTime dataCollectionStart) {
+        String code = "QIP-T" + SEQUENCE.incrementAndGet();
+        programmes.create(code, "Test programme " + code, "lithium-monitoring");
+        return cycles.schedule(code, CycleKind.BASELINE, dataCollectionStart, Map.of());
+    }
+
+    /** A new member organisation in the given nation. */
+    String member(String nation) {
+        String code = "Z" + String.format("%04d", SEQUENCE.incrementAndGet());
+        organisations.create(new OrganisationInput(code, "Trust " + code, nation, "NHS trust", "Lead " + code,
+                code.toLowerCase() + "@nhs.example", "Chief Pharmacist", "2030-12-31"));
+        return code;
+    }
+
+    ProcessInstance participation(long cycleId, String organisationCode) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(AuditProcesses.PARTICIPATION)
+                .processInstanceBusinessKey(Participant.businessKey(cycleId, organisationCode)).singleResult();
+    }
+
+    ProcessInstance cycleInstance(long cycleId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(AuditProcesses.CYCLE)
+                .processInstanceBusinessKey(String.valueOf(cycleId)).singleResult();
+    }
+
+    Job timer(ProcessInstance instance, String activityId) {
+        return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
+                .singleResult();
+    }
+
+    /** Fires one timer as if its time had come, then runs whatever it makes due. */
+    void fire(ProcessInstance instance, String timerActivityId) {
+        Job timer = timer(instance, timerActivityId);
+        if (timer == null) {
+            throw new AssertionError("No timer " + timerActivityId + " is waiting");
+        }
+        management.executeJob(timer.getId());
+        runDueJobs(instance);
+    }
+
+    /** Runs the instance's due jobs (asynchronous steps, timers already past) until none is left. */
+    void runDueJobs(ProcessInstance instance) {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = management.createJobQuery().processInstanceId(instance.getId()).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs keep becoming due for " + instance.getId());
+    }
+
+    List<OutboxMessage> mails(long cycleId, String organisationCode) {
+        return outbox.about(List.of("cycle:" + cycleId + ":" + organisationCode));
+    }
+
+    List<String> templates(long cycleId, String organisationCode) {
+        return mails(cycleId, organisationCode).stream().map(OutboxMessage::template).toList();
+    }
+}
