@@ -190,12 +190,11 @@ public class ParticipationService {
     /** Emails the lead on record fresh links to every task of the organisation that is open. */
     @Transactional
     public void sendFreshLinks(String organisationCode) {
-        Organisation organisation;
-        try {
-            organisation = organisations.get(organisationCode);
-        } catch (NotFoundException e) {
-            return; // say nothing about which codes exist
+        Optional<Organisation> found = organisations.find(organisationCode);
+        if (found.isEmpty()) {
+            return; // the page says the same either way: nothing tells a stranger which codes exist
         }
+        Organisation organisation = found.get();
         List<Map<String, Object>> open = new ArrayList<>();
         for (Participant p : participants.ofOrganisation(organisation.code())) {
             openTask(p.cycleId(), organisation.code()).ifPresent(task ->
@@ -284,12 +283,12 @@ public class ParticipationService {
         cycles.markPublished(cycleId);
     }
 
-    /** Team codes as the lead typed them: one per line or comma separated, upper-cased, each once. */
+    /** Team codes as the lead typed them: one per line or comma separated, upper-cased, each once; no spaces. */
     static List<String> teamCodes(List<String> raw) {
         Set<String> codes = new LinkedHashSet<>();
         List<FieldProblem> problems = new ArrayList<>();
         for (String entry : raw == null ? List.<String>of() : raw) {
-            for (String part : entry.split("[,;\\s]+")) {
+            for (String part : entry.split("[,;\\r\\n]+")) {
                 String code = part.trim().toUpperCase(Locale.ROOT);
                 if (code.isEmpty()) {
                     continue;

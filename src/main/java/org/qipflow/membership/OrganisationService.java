@@ -46,6 +46,11 @@ public class OrganisationService {
                 .orElseThrow(() -> notFound(code));
     }
 
+    @Transactional(readOnly = true)
+    public java.util.Optional<Organisation> find(String code) {
+        return organisations.findByCode(OrganisationValidator.normaliseCode(code));
+    }
+
     /** Every local lead the organisation has had, the current one first. */
     @Transactional(readOnly = true)
     public List<LocalLead> leadHistory(String code) {

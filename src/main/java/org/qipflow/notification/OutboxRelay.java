@@ -38,13 +38,16 @@ class OutboxRelay {
     private final JavaMailSender sender;
     private final Clock clock;
     private final String from;
+    private final Duration firstPause;
 
     OutboxRelay(OutboxRepository messages, JavaMailSender sender, Clock clock,
-            @Value("${qipflow.mail.from}") String from) {
+            @Value("${qipflow.mail.from}") String from,
+            @Value("${qipflow.mail.first-retry-after:PT1M}") Duration firstPause) {
         this.messages = messages;
         this.sender = sender;
         this.clock = clock;
         this.from = from;
+        this.firstPause = firstPause;
     }
 
     @Scheduled(fixedDelayString = "${qipflow.mail.relay-interval:PT5S}")
@@ -71,7 +74,7 @@ class OutboxRelay {
             messages.markSent(id, clock.instant());
             return true;
         } catch (MailException | MessagingException e) {
-            Instant next = clock.instant().plus(pauseAfter(message.attempts() + 1));
+            Instant next = clock.instant().plus(pauseAfter(firstPause, message.attempts() + 1));
             messages.markFailed(id, next, abbreviate(e.getMessage()));
             log.warn("Email {} to {} not sent (attempt {}), next try at {}: {}", message.key(), message.recipient(),
                     message.attempts() + 1, next, e.getMessage());
@@ -79,8 +82,9 @@ class OutboxRelay {
         }
     }
 
-    static Duration pauseAfter(int attempts) {
-        Duration pause = Duration.ofMinutes(1L << Math.min(attempts - 1, 10));
+    /** 1, 2, 4 … times the first pause after each failed attempt, never more than an hour. */
+    static Duration pauseAfter(Duration first, int attempts) {
+        Duration pause = first.multipliedBy(1L << Math.min(attempts - 1, 16));
         return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
     }
 

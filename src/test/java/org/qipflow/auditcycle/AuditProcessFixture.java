@@ -108,6 +108,10 @@ class AuditProcessFixture {
         return outbox.about(List.of("cycle:" + cycleId + ":" + organisationCode));
     }
 
+    List<OutboxMessage> outboxLatest() {
+        return outbox.latest(200);
+    }
+
     List<String> templates(long cycleId, String organisationCode) {
         return mails(cycleId, organisationCode).stream().map(OutboxMessage::template).toList();
     }

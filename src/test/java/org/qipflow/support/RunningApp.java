@@ -18,7 +18,7 @@ public final class RunningApp implements AutoCloseable {
     /** @param properties set as a deployment would set them: they win over the profile's files */
     public static RunningApp start(String profile, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
-        all.put("server.port", 0);
+        all.putIfAbsent("server.port", 0);
         // several engines may live in this JVM at once (the shared test context among them)
         all.put("camunda.bpm.generate-unique-process-engine-name", true);
         // Cockpit keeps JVM-wide static state that a stopping context would clear for the shared test context.
@@ -34,6 +34,15 @@ public final class RunningApp implements AutoCloseable {
 
     public Http http() {
         return Http.anonymous(port());
+    }
+
+    /** A free port on this machine, for a server that must know its address before it starts. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public <T> T bean(Class<T> type) {

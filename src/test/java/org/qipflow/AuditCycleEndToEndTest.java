@@ -1,0 +1,237 @@
+package org.qipflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.qipflow.support.Http;
+import org.qipflow.support.RunningApp;
+
+/**
+ * A cycle for three organisations from start to publication, over real HTTP and a real SMTP server
+ * (GreenMail): every local lead works only from the links in their emails. The SMTP server starts
+ * late, to show that no email is lost while it is down and each goes out once when it is back.
+ */
+class AuditCycleEndToEndTest {
+
+    static final String ADMIN = "coordinator";
+    static final String PASSWORD = "test-only-password";
+    static final Pattern LINK = Pattern.compile("http://localhost:\\d+/tasks/[A-Za-z0-9_-]{43}");
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    GreenMail smtp;
+    RunningApp app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void threeLeadsTakePartFromTheirEmailsAlone() throws Exception {
+        int smtpPort = RunningApp.freePort();
+        int port = RunningApp.freePort();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", port);
+        properties.put("qipflow.base-url", "http://localhost:" + port);
+        properties.put("spring.mail.host", "localhost");
+        properties.put("spring.mail.port", smtpPort);
+        properties.put("qipflow.mail.relay-interval", "PT0.2S");
+        properties.put("qipflow.mail.first-retry-after", "PT0.5S");
+        properties.put("camunda.bpm.job-execution.enabled", true);
+        app = RunningApp.start("test", properties);
+        Http http = app.http();
+
+        String cycleId = scheduleCycleForThreeOrganisations(http);
+
+        // SMTP is down: the materials wait in the outbox, retried, none lost
+        awaitOutbox(http, body -> body.split("Retrying \\(").length - 1 >= 3);
+        smtp = new GreenMail(new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+
+        List<String> confirmLinks = linksFrom(awaitMails("Audit materials", 3));
+        assertThat(confirmLinks).hasSize(3);
+
+        // a mail scanner following a link changes nothing
+        HttpResponse<String> scanned = Http.anonymous(port).get(URI.create(confirmLinks.get(0)).getPath());
+        assertThat(scanned.statusCode()).isEqualTo(200);
+        assertThat(scanned.body()).contains("Is your organisation taking part?");
+        assertThat(cycle(http, cycleId)).doesNotContain("\"status\":\"CONFIRMED\"");
+
+        for (String link : confirmLinks) {
+            HttpResponse<String> done = post(link, "/confirm", "takingPart=true&teams=" + enc("T01, T02"));
+            assertThat(done.body()).contains("Taking part", "T01, T02");
+        }
+        assertThat(post(confirmLinks.get(0), "/confirm", "takingPart=false").body())
+                .as("a used link acts no more").contains("This link has been used");
+
+        List<String> submitLinks = linksFrom(awaitMails("Submission is open", 3));
+        for (String link : submitLinks) {
+            assertThat(post(link, "/submit", "declaration=complete").body()).contains("Submitted");
+        }
+        assertThat(cycle(http, cycleId).split("\"status\":\"SUBMITTED\"", -1)).hasSize(4);
+
+        // late submissions end: fire the cycle's timer, then review and publish
+        ManagementService management = app.bean(ManagementService.class);
+        String cycleInstance = app.bean(RuntimeService.class).createProcessInstanceQuery()
+                .processDefinitionKey("audit-cycle").processInstanceBusinessKey(cycleId).singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(cycleInstance)
+                .activityId("Timer_LateSubmissionsEnd").timers().singleResult().getId());
+        awaitCycle(http, cycleId, body -> body.contains("\"closedAt\""));
+        awaitReview(http, cycleId);
+
+        List<String> resultLinks = linksFrom(awaitMails("Your results", 3));
+        HttpResponse<String> results = Http.anonymous(port).get(URI.create(resultLinks.get(0)).getPath());
+        assertThat(results.statusCode()).isEqualTo(200);
+        assertThat(results.body()).contains("Results of", "Submitted");
+
+        // each email went out exactly once, although the first attempts failed
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(this::messageId).distinct().count())
+                .isEqualTo(smtp.getReceivedMessages().length);
+    }
+
+    private String scheduleCycleForThreeOrganisations(Http http) {
+        send(http, "POST", "/api/programmes", "{\"code\":\"QIP-E2E\",\"title\":\"End to end\",\"auditDefinition\":\"lithium-monitoring\"}", 201);
+        String start = Instant.now().minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC).toString();
+        String cycle = send(http, "POST", "/api/programmes/QIP-E2E/cycles",
+                "{\"kind\":\"BASELINE\",\"dataCollectionStart\":\"" + start + "\"}", 201);
+        String cycleId = cycle.replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        for (String code : List.of("EA1", "EA2", "EA3")) {
+            send(http, "POST", "/api/organisations", ("{\"code\":\"%s\",\"name\":\"Trust %s\",\"nation\":\"England\","
+                    + "\"type\":\"NHS_TRUST\",\"localLead\":{\"name\":\"Lead %s\",\"email\":\"%s@nhs.example\","
+                    + "\"jobTitle\":\"Pharmacist\"}}").formatted(code, code, code, code.toLowerCase()), 201);
+            send(http, "POST", "/api/cycles/" + cycleId + "/participants", "{\"organisationCode\":\"" + code + "\"}", 201);
+        }
+        return cycleId;
+    }
+
+    private String send(Http http, String method, String path, String json, int expectedStatus) {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(http.url(path)))
+                .header("Authorization", Http.basic(ADMIN, PASSWORD)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
+        return response.body();
+    }
+
+    private String cycle(Http http, String cycleId) {
+        return http.get("/api/cycles/" + cycleId, ADMIN, PASSWORD).body();
+    }
+
+    /** A lead's browser: opens the link (GET shows the page and its CSRF token), then posts the form. */
+    private HttpResponse<String> post(String link, String action, String form) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String page = browser.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = CSRF.matcher(page);
+        String csrf = token.find() ? "&_csrf=" + enc(token.group(1)) : "";
+        return browser.send(HttpRequest.newBuilder(URI.create(link + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<MimeMessage> awaitMails(String subject, int count) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            List<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).startsWith(subject))
+                    .toList();
+            if (found.size() >= count) {
+                assertThat(found).hasSize(count);
+                return found;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Fewer than " + count + " emails '" + subject + "' arrived");
+    }
+
+    private void awaitOutbox(Http http, Predicate<String> condition) throws InterruptedException {
+        Http browser = Http.signedIn(app.port(), ADMIN, PASSWORD);
+        for (int i = 0; i < 300; i++) {
+            if (condition.test(browser.get("/outbox").body())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The outbox never showed the expected state");
+    }
+
+    private void awaitCycle(Http http, String cycleId, Predicate<String> condition) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            if (condition.test(cycle(http, cycleId))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The cycle never reached the expected state: " + cycle(http, cycleId));
+    }
+
+    /** Publishing succeeds once the analysis has run and the review task is open. */
+    private void awaitReview(Http http, String cycleId) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> publish = http.send(HttpRequest.newBuilder(URI.create(http.url(
+                    "/api/cycles/" + cycleId + "/publication"))).header("Authorization", Http.basic(ADMIN, PASSWORD))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            if (publish.statusCode() == 200) {
+                return;
+            }
+            assertThat(publish.statusCode()).isEqualTo(409);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The reports never became ready for review");
+    }
+
+    private List<String> linksFrom(List<MimeMessage> messages) {
+        return messages.stream().map(m -> {
+            Matcher link = LINK.matcher(GreenMailUtil.getBody(m));
+            assertThat(link.find()).as("a link in " + subject(m)).isTrue();
+            return link.group();
+        }).toList();
+    }
+
+    private String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

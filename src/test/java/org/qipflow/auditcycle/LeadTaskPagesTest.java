@@ -1,0 +1,123 @@
+package org.qipflow.auditcycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qipflow.notification.OutboxMessage;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.support.QipflowTest;
+import org.qipflow.tasklink.TaskLinks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Local leads' pages, reached without an account from the links in their emails. */
+@QipflowTest
+class LeadTaskPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AuditProcessFixture fixture;
+    @Autowired
+    ParticipationService participation;
+    @Autowired
+    TaskLinks links;
+    @Autowired
+    TransactionTemplate transactions;
+
+    Cycle cycle;
+    String org;
+    String confirmPath;
+
+    @BeforeEach
+    void materialsSent() {
+        cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        org = fixture.member("Northern Ireland");
+        participation.join(cycle.id(), org);
+        fixture.fire(fixture.participation(cycle.id(), org), "Timer_MaterialsDispatch");
+        String link = fixture.mails(cycle.id(), org).get(0).textBody().lines()
+                .filter(l -> l.contains("/tasks/")).findFirst().orElseThrow().trim();
+        confirmPath = link.substring(link.indexOf("/tasks/"));
+    }
+
+    @Test
+    void openingTheLinkShowsTheTaskAndChangesNothing() throws Exception {
+        mvc.perform(get(confirmPath)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Is your organisation taking part?"),
+                        containsString(cycle.title()), containsString("Trust " + org))));
+        mvc.perform(get(confirmPath)).andExpect(status().isOk());
+
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.INVITED);
+        assertThat(participation.isOpen(cycle.id(), org, LeadTask.CONFIRM_PARTICIPATION)).isTrue();
+    }
+
+    @Test
+    void aPostWithoutTheFormsTokenIsRefused() throws Exception {
+        mvc.perform(post(confirmPath + "/confirm").param("takingPart", "true").param("teams", "T01"))
+                .andExpect(status().isForbidden());
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.INVITED);
+    }
+
+    @Test
+    void aMissingAnswerIsShownInTheErrorSummary() throws Exception {
+        mvc.perform(post(confirmPath + "/confirm").with(csrf()).param("teams", "T01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("govuk-error-summary"),
+                        containsString("href=\"#takingPart\""), containsString("Say whether your organisation is taking part"))));
+        mvc.perform(post(confirmPath + "/confirm").with(csrf()).param("takingPart", "true").param("teams", "Ward 7"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("href=\"#teams\""), containsString("not a team code"))));
+    }
+
+    @Test
+    void confirmingUsesUpTheLinkAndASecondPostChangesNothing() throws Exception {
+        mvc.perform(post(confirmPath + "/confirm").with(csrf()).param("takingPart", "true").param("teams", "T01\nT02"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("T01, T02")));
+
+        mvc.perform(post(confirmPath + "/confirm").with(csrf()).param("takingPart", "false"))
+                .andExpect(status().isGone()).andExpect(content().string(containsString("This link has been used")));
+        mvc.perform(get(confirmPath)).andExpect(status().isGone());
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.CONFIRMED);
+    }
+
+    @Test
+    void anUnknownLinkOffersFreshLinksToTheLeadOnRecordOnly() throws Exception {
+        mvc.perform(get("/tasks/" + "x".repeat(43))).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Link not recognised")));
+        mvc.perform(get("/tasks/short")).andExpect(status().isNotFound());
+
+        mvc.perform(post("/tasks/new-link").with(csrf()).param("organisationCode", org))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Check your email")));
+        mvc.perform(post("/tasks/new-link").with(csrf()).param("organisationCode", "NOPE7"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Check your email")));
+
+        List<OutboxMessage> fresh = fixture.outboxLatest().stream().filter(m -> m.template().equals("fresh-links")
+                && m.recipient().equals(org.toLowerCase() + "@nhs.example")).toList();
+        assertThat(fresh).singleElement().satisfies(m -> assertThat(m.textBody()).contains("/tasks/", cycle.title()));
+    }
+
+    @Test
+    void anExpiredLinkSaysSoAndCanSendFreshOnes() throws Exception {
+        String token = transactions.execute(status -> links.issue(org, "cycle:" + cycle.id(),
+                LeadTask.CONFIRM_PARTICIPATION.name(), Duration.ofSeconds(-1)));
+
+        mvc.perform(get("/tasks/" + token)).andExpect(status().isGone())
+                .andExpect(content().string(containsString("This link has expired")));
+        mvc.perform(post("/tasks/" + token + "/confirm").with(csrf()).param("takingPart", "true").param("teams", "T01"))
+                .andExpect(status().isGone());
+        mvc.perform(post("/tasks/" + token + "/new-link").with(csrf()))
+                .andExpect(content().string(containsString("Check your email")));
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.INVITED);
+    }
+}
