@@ -29,6 +29,7 @@ class DemoModeTest {
             assertThat(http.get("/actuator/health").body()).contains("\"jobExecutor\":{\"status\":\"UP\"}",
                     "\"processEngine\":{\"status\":\"UP\"}");
             assertThat(http.get("/login").body()).contains("This is the demo");
+            assertThat(http.get("/api/programmes", "coordinator", "coordinator").body()).contains("QIP-7");
             int created = http.send(HttpRequest.newBuilder(URI.create(http.url("/api/organisations")))
                     .header("Authorization", Http.basic("coordinator", "coordinator"))
                     .header("Content-Type", "application/json")

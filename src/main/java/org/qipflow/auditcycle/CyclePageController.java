@@ -130,12 +130,14 @@ class CyclePageController {
         model.addAttribute("deadline", participation.deadline(id, code));
         model.asMap().putIfAbsent("problems", List.of());
         model.asMap().putIfAbsent("errors", Map.of());
+        model.asMap().putIfAbsent("form", Map.of());
         return "cycles/extension";
     }
 
     @PostMapping("/participants/{code}/extension")
     String extend(@PathVariable long id, @PathVariable String code, @RequestParam(required = false) String deadline,
             Model model, RedirectAttributes redirect) {
+        model.addAttribute("form", Map.of("deadline", deadline == null ? "" : deadline));
         try {
             if (deadline == null || deadline.isBlank()) {
                 throw new InvalidInputException("deadline", "Enter the new deadline");

@@ -37,8 +37,8 @@ class PageModelAdvice {
 
     private static ModelAndView errorPage(String title, String message, HttpServletRequest request) {
         ModelAndView page = new ModelAndView("error");
-        page.addObject("title", title);
-        page.addObject("message", message);
+        page.addObject("errorTitle", title);
+        page.addObject("errorMessage", message);
         page.addObject("currentPath", request.getRequestURI());
         return page;
     }

@@ -3,6 +3,13 @@ package org.qipflow.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import org.qipflow.auditcycle.ParticipationService;
+import org.qipflow.common.UkTime;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleKind;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.programmes.ProgrammeService;
 import org.qipflow.membership.OrganisationInput;
 import org.qipflow.membership.OrganisationService;
 import org.slf4j.Logger;
@@ -25,13 +32,20 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final OrganisationService organisations;
+    private final ProgrammeService programmes;
+    private final CycleService cycles;
+    private final ParticipationService participation;
     private final Clock clock;
     private final String username;
     private final String password;
 
-    DemoData(OrganisationService organisations, Clock clock, @Value("${qipflow.admin.username}") String username,
+    DemoData(OrganisationService organisations, ProgrammeService programmes, CycleService cycles,
+            ParticipationService participation, Clock clock, @Value("${qipflow.admin.username}") String username,
             @Value("${qipflow.admin.password}") String password) {
         this.organisations = organisations;
+        this.programmes = programmes;
+        this.cycles = cycles;
+        this.participation = participation;
         this.clock = clock;
         this.username = username;
         this.password = password;
@@ -42,13 +56,26 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (organisations.list(null).isEmpty()) {
             organisationsFor(LocalDate.now(clock).getYear()).forEach(organisations::create);
-            log.info("Demo data loaded: {} fictitious member organisations", organisations.list(null).size());
+            runningCycle();
+            log.info("Demo data loaded: {} fictitious member organisations and a running audit cycle",
+                    organisations.list(null).size());
         }
         if ("coordinator".equals(password)) {
             log.info("Demo mode: open http://localhost:8080 and sign in as '{}' with password 'coordinator'", username);
         } else {
             log.info("Demo mode: open http://localhost:8080 and sign in as '{}'", username);
         }
+    }
+
+    /**
+     * A baseline cycle whose data collection starts in two weeks, so its materials went out two weeks
+     * ago: every demo lead has an email with a link in the Outbox, ready to play the lead's part.
+     */
+    private void runningCycle() {
+        programmes.create("QIP-7", "Monitoring of patients prescribed lithium (demo)", "lithium-monitoring");
+        Cycle cycle = cycles.schedule("QIP-7", CycleKind.BASELINE,
+                LocalDate.now(clock).plusWeeks(2).atTime(9, 0).atZone(UkTime.ZONE), Map.of());
+        organisations.list(true).forEach(o -> participation.join(cycle.id(), o.code()));
     }
 
     static List<OrganisationInput> organisationsFor(int year) {

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.qipflow.common.ConflictException;
+import org.qipflow.common.Dates;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkDateTimes;
@@ -41,6 +42,7 @@ class ProgrammePageController {
     String newForm(Model model) {
         model.addAttribute("problems", List.of());
         model.addAttribute("errors", Map.of());
+        model.addAttribute("form", Map.of());
         return "programmes/new";
     }
 
@@ -48,6 +50,7 @@ class ProgrammePageController {
     @PostMapping("/new")
     String create(@RequestParam(required = false) String code, @RequestParam(required = false) String title,
             @RequestParam(required = false) String auditDefinition, Model model, RedirectAttributes redirect) {
+        model.addAttribute("form", form("code", code, "title", title, "auditDefinition", auditDefinition));
         try {
             Programme programme = programmes.create(code, title, auditDefinition);
             redirect.addFlashAttribute("flash", programme.code() + " has been added");
@@ -65,10 +68,15 @@ class ProgrammePageController {
     String show(@PathVariable String code, Model model) {
         Programme programme = programmes.get(code);
         model.addAttribute("programme", programme);
-        model.addAttribute("cycles", cycles.cyclesOf(programme.code()));
+        model.addAttribute("cycles", cycles.cyclesOf(programme.code()).stream().map(c -> Map.of(
+                "id", c.id(), "name", c.kind().label() + " (cycle " + c.number() + ")",
+                "start", Dates.format(c.milestones().get(Milestone.DATA_COLLECTION_START)),
+                "closes", Dates.format(c.milestones().get(Milestone.SUBMISSION_CLOSES)),
+                "reportDue", Dates.format(c.milestones().get(Milestone.REPORT_DUE)))).toList());
         model.addAttribute("kinds", CycleKind.values());
         model.addAttribute("problems", List.of());
         model.addAttribute("errors", Map.of());
+        model.asMap().putIfAbsent("form", Map.of());
         return "programmes/show";
     }
 
@@ -76,6 +84,7 @@ class ProgrammePageController {
     @PostMapping("/{code}/cycles")
     String schedule(@PathVariable String code, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String dataCollectionStart, Model model, RedirectAttributes redirect) {
+        model.addAttribute("form", form("kind", kind, "dataCollectionStart", dataCollectionStart));
         try {
             CycleKind cycleKind = kind == null || kind.isBlank() ? null : CycleKind.valueOf(kind);
             ZonedDateTime start = dataCollectionStart == null || dataCollectionStart.isBlank() ? null
@@ -90,5 +99,14 @@ class ProgrammePageController {
             model.addAttribute("errors", FieldProblem.byField(e.problems()));
             return "programmes/show";
         }
+    }
+
+    /** What the coordinator typed, to show again next to the errors. */
+    static Map<String, String> form(String... namesAndValues) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
+        }
+        return values;
     }
 }

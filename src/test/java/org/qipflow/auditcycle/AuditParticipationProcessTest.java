@@ -24,7 +24,9 @@ import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
 import org.qipflow.support.QipflowTest;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of processes/audit-participation.bpmn and audit-cycle.bpmn, with the real steps and
@@ -32,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * due on its own: materials 4 Feb, submission closes Mon 29 Apr 17:00, late submissions end 6 May.
  */
 @QipflowTest
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class AuditParticipationProcessTest {
 
     @Autowired

@@ -19,10 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.UkTime;
 import org.qipflow.support.QipflowTest;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestExecutionListeners;
 
 /** Every path of processes/membership-renewal.bpmn, timers fired explicitly, with the real delegates. */
 @QipflowTest
+@TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class MembershipRenewalProcessTest {
 
     @Autowired

@@ -7,7 +7,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 
 /**
  * The one shared application context for tests: the whole application on a random port with
@@ -19,6 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureObservability
 @ActiveProfiles("test")
+// records which flow nodes and sequence flows the process tests pass, for the coverage report
+@Import(ProcessEngineCoverageConfiguration.class)
 public @interface QipflowTest {
 
     String USER = "coordinator";
