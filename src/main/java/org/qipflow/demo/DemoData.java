@@ -1,7 +1,9 @@
 package org.qipflow.demo;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.qipflow.auditcycle.ParticipationService;
@@ -68,13 +70,14 @@ class DemoData implements ApplicationRunner {
     }
 
     /**
-     * A baseline cycle whose data collection starts in two weeks, so its materials went out two weeks
-     * ago: every demo lead has an email with a link in the Outbox, ready to play the lead's part.
+     * A baseline cycle whose data collection starts on a Monday two weeks on, so its materials went out
+     * two weeks ago: every demo lead has an email with a link in the Outbox, ready to play the lead's part.
      */
     private void runningCycle() {
         programmes.create("QIP-7", "Monitoring of patients prescribed lithium (demo)", "lithium-monitoring");
         Cycle cycle = cycles.schedule("QIP-7", CycleKind.BASELINE,
-                LocalDate.now(clock).plusWeeks(2).atTime(9, 0).atZone(UkTime.ZONE), Map.of());
+                LocalDate.now(clock).plusWeeks(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)).atTime(9, 0)
+                        .atZone(UkTime.ZONE), Map.of());
         organisations.list(true).forEach(o -> participation.join(cycle.id(), o.code()));
     }
 
