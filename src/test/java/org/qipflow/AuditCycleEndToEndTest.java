@@ -113,6 +113,12 @@ class AuditCycleEndToEndTest {
         assertThat(results.statusCode()).isEqualTo(200);
         assertThat(results.body()).contains("Results of", "Submitted");
 
+        // the stored copies of sent emails keep no working link
+        assertThat(app.bean(org.qipflow.notification.Outbox.class).latest(50)).allSatisfy(m -> {
+            assertThat(m.status().name()).isEqualTo("SENT");
+            assertThat(LINK.matcher(m.textBody() + m.htmlBody()).find()).isFalse();
+        });
+
         // each email went out exactly once, although the first attempts failed
         assertThat(Arrays.stream(smtp.getReceivedMessages()).map(this::messageId).distinct().count())
                 .isEqualTo(smtp.getReceivedMessages().length);

@@ -133,6 +133,11 @@ class AuditProcesses {
             }
             PARTICIPATION_TIMERS.forEach((activity, rule) -> move(instance, activity,
                     id -> rule.due(schedule, cycleId, organisation)));
+            for (Task submit : tasks.createTaskQuery().processInstanceId(instance.getId())
+                    .taskDefinitionKey("Task_SubmitAuditData").list()) {
+                submit.setDueDate(schedule.deadline(cycleId, organisation));
+                tasks.saveTask(submit);
+            }
         }
         runtime.createProcessInstanceQuery().processDefinitionKey(CYCLE).processInstanceBusinessKey(
                 String.valueOf(cycleId)).list().forEach(instance -> move(instance, CYCLE_TIMER,

@@ -3,6 +3,7 @@ package org.qipflow.auditcycle;
 import java.time.Instant;
 import java.time.Period;
 import java.util.Date;
+import org.qipflow.common.UkTime;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
@@ -47,9 +48,10 @@ public class AuditSchedule {
         return Date.from(deadlineInstant(cycles.get(cycleId), organisationCode));
     }
 
+    /** Whole calendar days before the deadline at the same UK wall-clock time, across a clock change too. */
     public Date reminder(long cycleId, String organisationCode, int daysBefore) {
-        return Date.from(deadlineInstant(cycles.get(cycleId), organisationCode)
-                .minus(java.time.Duration.ofDays(daysBefore)));
+        return Date.from(deadlineInstant(cycles.get(cycleId), organisationCode).atZone(UkTime.ZONE)
+                .minusDays(daysBefore).toInstant());
     }
 
     /** Late submissions end, and the cycle moves on to analysis, a grace period after the last deadline. */
@@ -65,7 +67,7 @@ public class AuditSchedule {
                 last = own;
             }
         }
-        return last.atZone(org.qipflow.common.UkTime.ZONE).plus(lateSubmissionGrace).toInstant();
+        return last.atZone(UkTime.ZONE).plus(lateSubmissionGrace).toInstant();
     }
 
     Instant deadlineInstant(Cycle cycle, String organisationCode) {
@@ -73,12 +75,12 @@ public class AuditSchedule {
                 .orElseGet(() -> cycle.milestones().get(Milestone.SUBMISSION_CLOSES).toInstant());
     }
 
+    /** An extension only ever adds time: if submission close later moves past it, the later date holds. */
     Instant deadlineInstant(Cycle cycle, Participant participant) {
-        if (participant.deadlineExtension() != null) {
-            return participant.deadlineExtension();
-        }
-        return workingDays.onOrAfter(cycle.milestones().get(Milestone.SUBMISSION_CLOSES),
+        Instant close = workingDays.onOrAfter(cycle.milestones().get(Milestone.SUBMISSION_CLOSES),
                 organisations.get(participant.organisationCode()).nation()).toInstant();
+        Instant extension = participant.deadlineExtension();
+        return extension != null && extension.isAfter(close) ? extension : close;
     }
 
     private Date milestone(long cycleId, Milestone milestone) {

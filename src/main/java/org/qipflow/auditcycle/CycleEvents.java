@@ -1,6 +1,7 @@
 package org.qipflow.auditcycle;
 
 import java.util.Optional;
+import org.qipflow.membership.LocalLeadChanged;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.notification.Outbox;
 import org.qipflow.programmes.Cycle;
@@ -34,6 +35,11 @@ class CycleEvents {
     }
 
     @EventListener
+    void leadChanged(LocalLeadChanged event) {
+        participation.localLeadChanged(event.organisationCode());
+    }
+
+    @EventListener
     void scheduled(CycleScheduled event) {
         processes.startCycle(event.cycleId());
     }
@@ -46,7 +52,7 @@ class CycleEvents {
         for (Participant p : participants.ofCycle(event.cycleId())) {
             if (p.status().open()) {
                 outbox.enqueue(mails.datesChanged(cycle, organisations.get(p.organisationCode()),
-                        participation.deadline(event.cycleId(), p.organisationCode()), cycle.version()));
+                        participation.deadline(event.cycleId(), p.organisationCode())));
             }
         }
     }

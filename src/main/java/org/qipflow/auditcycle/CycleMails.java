@@ -47,11 +47,18 @@ class CycleMails {
                 link(cycle, organisation, LeadTask.SUBMIT_DATA, LINK_VALIDITY));
     }
 
-    Mail reminder(Cycle cycle, Organisation organisation, Instant deadline, int days, LeadTask task) {
-        Mail mail = toLead("reminder-" + days, cycle, organisation, deadline, "submission-reminder",
-                link(cycle, organisation, task, LINK_VALIDITY));
-        mail.model().put("days", days);
+    /** One per reminder and deadline: a reminder due again after an extension is a new message. */
+    Mail reminder(Cycle cycle, Organisation organisation, Instant deadline, int days, Instant now) {
+        Mail mail = toLead("reminder-" + days + "-" + deadline.getEpochSecond(), cycle, organisation, deadline,
+                "submission-reminder", link(cycle, organisation, LeadTask.SUBMIT_DATA, LINK_VALIDITY));
+        mail.model().put("days", daysLeft(now, deadline));
         return mail;
+    }
+
+    /** Whole days left, counting a part-day as a day: "2 days left" on the evening two days before. */
+    static long daysLeft(Instant now, Instant deadline) {
+        long hours = Math.max(0, Duration.between(now, deadline).toHours());
+        return (hours + 23) / 24;
     }
 
     /** A reminder the coordinator sends by hand; one per organisation per minute, so a double click sends one. */
@@ -59,7 +66,7 @@ class CycleMails {
         Mail mail = toLead("reminder-now-" + now.getEpochSecond() / 60, cycle, organisation, deadline,
                 task == LeadTask.CONFIRM_PARTICIPATION ? "confirmation-reminder" : "submission-reminder",
                 link(cycle, organisation, task, LINK_VALIDITY));
-        mail.model().put("days", Math.max(0, Duration.between(now, deadline).toDays()));
+        mail.model().put("days", daysLeft(now, deadline));
         return mail;
     }
 
@@ -76,8 +83,14 @@ class CycleMails {
                 reference(cycle, organisation), coordinators, "late-notice", model);
     }
 
-    Mail datesChanged(Cycle cycle, Organisation organisation, Instant deadline, int version) {
-        return toLead("dates-changed-" + version, cycle, organisation, deadline, "dates-changed", null);
+    /** After the cycle's milestones moved; one per cycle version. */
+    Mail datesChanged(Cycle cycle, Organisation organisation, Instant deadline) {
+        return toLead("rescheduled-" + cycle.version(), cycle, organisation, deadline, "dates-changed", null);
+    }
+
+    /** After this organisation's deadline was extended; one per new deadline. */
+    Mail deadlineExtended(Cycle cycle, Organisation organisation, Instant deadline) {
+        return toLead("extended-" + deadline.getEpochSecond(), cycle, organisation, deadline, "dates-changed", null);
     }
 
     Mail results(Cycle cycle, Organisation organisation) {
@@ -91,8 +104,13 @@ class CycleMails {
         model.put("leadName", organisation.localLead().name());
         model.put("organisationName", organisation.name());
         model.put("tasks", openTasks);
-        return new Mail("fresh-links:" + organisation.code() + ":" + now.getEpochSecond() / 60, null,
-                organisation.localLead().email(), "fresh-links", model);
+        return new Mail(freshLinksKey(organisation, now), null, organisation.localLead().email(), "fresh-links", model);
+    }
+
+    /** At most one fresh-links email per organisation and lead per hour. */
+    static String freshLinksKey(Organisation organisation, Instant now) {
+        return "fresh-links:" + organisation.code() + ":" + organisation.localLead().email() + ":"
+                + now.getEpochSecond() / 3600;
     }
 
     /** A new link for one open task, for the "send me a new link" list. */

@@ -77,14 +77,10 @@ class CyclePageController {
         if (organisationCodes == null || organisationCodes.isEmpty()) {
             return problem(id, model, new FieldProblem("organisationCodes", "Select the organisations that take part"));
         }
-        int added = 0;
+        int added;
         try {
-            for (String code : organisationCodes) {
-                if (participation.join(id, code).added()) {
-                    added++;
-                }
-            }
-        } catch (ConflictException e) {
+            added = participation.joinAll(id, organisationCodes);
+        } catch (ConflictException | org.qipflow.common.NotFoundException e) {
             return problem(id, model, new FieldProblem("organisationCodes", e.getMessage()));
         }
         redirect.addFlashAttribute(FLASH, added + " organisation(s) added; each gets the audit materials "

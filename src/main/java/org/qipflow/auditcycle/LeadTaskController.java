@@ -64,6 +64,7 @@ class LeadTaskController {
             return "tasks/link-problem";
         }
         model.addAttribute("token", token);
+        model.addAttribute("errors", Map.of());
         return page(context, model);
     }
 
@@ -72,6 +73,7 @@ class LeadTaskController {
             @RequestParam(required = false) String teams, Model model, HttpServletResponse response) {
         return act(token, LeadTask.CONFIRM_PARTICIPATION, model, response, context -> {
             model.addAttribute("teamsEntered", teams);
+            model.addAttribute("takingPartEntered", takingPart);
             participation.confirm(context.cycle().id(), context.organisation().code(), takingPart,
                     teams == null ? List.of() : List.of(teams));
         });
@@ -128,6 +130,7 @@ class LeadTaskController {
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", e.problems());
+            model.addAttribute("errors", FieldProblem.byField(e.problems()));
             return page(context, model);
         } catch (ConflictException e) {
             model.addAttribute("notice", e.getMessage());

@@ -70,7 +70,8 @@ public class ParticipationService {
      */
     @Transactional
     public Joined join(long cycleId, String organisationCode) {
-        Cycle cycle = cycles.get(cycleId);
+        // one join at a time per cycle, so two requests for the same organisation add it once
+        Cycle cycle = cycles.getForUpdate(cycleId);
         Organisation organisation = organisations.get(organisationCode);
         Optional<Participant> existing = participants.find(cycleId, organisation.code());
         if (existing.isPresent()) {
@@ -87,6 +88,24 @@ public class ParticipationService {
         participants.insert(cycleId, organisation.code(), clock.instant());
         processes.startParticipation(cycleId, organisation.code());
         return new Joined(participants.find(cycleId, organisation.code()).orElseThrow(), true);
+    }
+
+    /** Adds several organisations, all or none: every code is checked before any is added. */
+    @Transactional
+    public int joinAll(long cycleId, List<String> organisationCodes) {
+        for (String code : organisationCodes) {
+            Organisation organisation = organisations.get(code);
+            if (!organisation.active()) {
+                throw new ConflictException(organisation.name() + " is not an active member, so it cannot join");
+            }
+        }
+        int added = 0;
+        for (String code : organisationCodes) {
+            if (join(cycleId, code).added()) {
+                added++;
+            }
+        }
+        return added;
     }
 
     @Transactional(readOnly = true)
@@ -168,18 +187,20 @@ public class ParticipationService {
                     + Dates.format(current.atZone(newDeadline.getZone())));
         }
         participants.setDeadlineExtension(participant.id(), newDeadline.toInstant());
-        processes.refreshTimers(cycleId, Optional.of(participant.organisationCode()));
-        Participant extended = participants.find(cycleId, participant.organisationCode()).orElseThrow();
-        outbox.enqueue(mails.datesChanged(cycle, organisations.get(participant.organisationCode()),
-                newDeadline.toInstant(), extended.version()));
-        return extended;
+        // the cycle's own timer (late submissions end) may move too
+        processes.refreshTimers(cycleId, Optional.empty());
+        outbox.enqueue(mails.deadlineExtended(cycle, organisations.get(participant.organisationCode()),
+                newDeadline.toInstant()));
+        return participants.find(cycleId, participant.organisationCode()).orElseThrow();
     }
 
     /** Sends the lead a reminder with a fresh link to whatever is open for it now. */
     @Transactional
     public void remindNow(long cycleId, String organisationCode) {
         Cycle cycle = cycles.get(cycleId);
-        Participant participant = participant(cycleId, organisationCode);
+        // locked, so a double click writes the one reminder its key allows instead of racing to insert it twice
+        Participant participant = participants.findForUpdate(cycleId, organisationCode.trim().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new NotFoundException(organisationCode + " does not take part in cycle " + cycleId));
         LeadTask open = openTask(cycleId, participant.organisationCode())
                 .orElseThrow(() -> new ConflictException(participant.organisationCode()
                         + " has nothing to do in this cycle at the moment, so there is nothing to remind it of"));
@@ -195,6 +216,9 @@ public class ParticipationService {
             return; // the page says the same either way: nothing tells a stranger which codes exist
         }
         Organisation organisation = found.get();
+        if (outbox.contains(CycleMails.freshLinksKey(organisation, clock.instant()))) {
+            return; // one such email per organisation per hour, whoever keeps asking
+        }
         List<Map<String, Object>> open = new ArrayList<>();
         for (Participant p : participants.ofOrganisation(organisation.code())) {
             openTask(p.cycleId(), organisation.code()).ifPresent(task ->
@@ -239,6 +263,9 @@ public class ParticipationService {
      * happens to an organisation that joins or confirms late: it gets the most pressing reminder only.
      */
     void sendReminder(long cycleId, String organisationCode, int days) {
+        if (!isOpen(cycleId, organisationCode, LeadTask.SUBMIT_DATA)) {
+            return; // submitted between the timer and this step
+        }
         Cycle cycle = cycles.get(cycleId);
         Instant deadline = schedule.deadlineInstant(cycle, participant(cycleId, organisationCode));
         long daysLeft = java.time.Duration.between(clock.instant(), deadline).toHours() / 24;
@@ -246,7 +273,7 @@ public class ParticipationService {
         if (daysLeft < nearer || !deadline.isAfter(clock.instant())) {
             return;
         }
-        outbox.enqueue(mails.reminder(cycle, organisations.get(organisationCode), deadline, days, LeadTask.SUBMIT_DATA));
+        outbox.enqueue(mails.reminder(cycle, organisations.get(organisationCode), deadline, days, clock.instant()));
     }
 
     void markLate(long cycleId, String organisationCode) {
@@ -281,6 +308,15 @@ public class ParticipationService {
             }
         }
         cycles.markPublished(cycleId);
+    }
+
+    /**
+     * A new local lead takes over: links sent to the previous one stop working, and the new lead gets
+     * fresh links to whatever the organisation has open.
+     */
+    void localLeadChanged(String organisationCode) {
+        links.revokeAll(organisationCode);
+        sendFreshLinks(organisationCode);
     }
 
     /** Team codes as the lead typed them: one per line or comma separated, upper-cased, each once; no spaces. */

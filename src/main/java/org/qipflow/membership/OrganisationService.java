@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,13 +25,15 @@ public class OrganisationService {
     private final OrganisationRepository organisations;
     private final MembershipRenewalProcess renewals;
     private final OrganisationCsvImport csvImport;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     OrganisationService(OrganisationRepository organisations, MembershipRenewalProcess renewals,
-            OrganisationCsvImport csvImport, Clock clock) {
+            OrganisationCsvImport csvImport, ApplicationEventPublisher events, Clock clock) {
         this.organisations = organisations;
         this.renewals = renewals;
         this.csvImport = csvImport;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -219,6 +222,7 @@ public class OrganisationService {
         }
         if (leadChanged) {
             organisations.replaceLead(current.id(), details.lead(), now());
+            events.publishEvent(new LocalLeadChanged(current.code()));
             if (!detailsChanged) {
                 organisations.touch(current.id(), now());
             }

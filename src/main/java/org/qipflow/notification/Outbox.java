@@ -37,6 +37,12 @@ public class Outbox {
         return true;
     }
 
+    /** Whether a message with this key has been written, to decide before doing work for a new one. */
+    @Transactional(readOnly = true)
+    public boolean contains(String key) {
+        return messages.exists(key);
+    }
+
     @Transactional(readOnly = true)
     public List<OutboxMessage> latest(int limit) {
         return messages.latest(limit);

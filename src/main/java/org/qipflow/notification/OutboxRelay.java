@@ -58,8 +58,8 @@ class OutboxRelay {
     /** @return how many messages went out */
     int sendDue() {
         int sent = 0;
-        Instant now = clock.instant();
-        for (long id : messages.due(now, BATCH)) {
+        for (long id : messages.due(clock.instant(), BATCH)) {
+            Instant now = clock.instant();
             if (messages.claim(id, now, now.plus(CLAIM)) && send(id)) {
                 sent++;
             }
@@ -71,7 +71,9 @@ class OutboxRelay {
         OutboxMessage message = messages.find(id).orElseThrow();
         try {
             sender.send(mime(message));
-            messages.markSent(id, clock.instant());
+            // the recipient has the links now; the stored copy keeps no working one
+            messages.markSent(id, clock.instant(), Redaction.links(message.textBody()),
+                    Redaction.links(message.htmlBody()));
             return true;
         } catch (MailException | MessagingException e) {
             Instant next = clock.instant().plus(pauseAfter(firstPause, message.attempts() + 1));

@@ -71,12 +71,12 @@ class OutboxRepository {
                 """).param("until", utc(until)).param("id", id).param("now", utc(now)).update() == 1;
     }
 
-    void markSent(long id, Instant now) {
+    void markSent(long id, Instant now, String textBody, String htmlBody) {
         jdbc.sql("""
                 update outbox_message set status = 'SENT', sent_at = :now, attempts = attempts + 1,
-                       claimed_until = null, last_error = null
+                       claimed_until = null, last_error = null, text_body = :text, html_body = :html
                  where id = :id
-                """).param("now", utc(now)).param("id", id).update();
+                """).param("now", utc(now)).param("text", textBody).param("html", htmlBody).param("id", id).update();
     }
 
     void markFailed(long id, Instant nextAttempt, String error) {

@@ -39,6 +39,13 @@ public class CycleService {
         return programmes.findCycle(id).orElseThrow(() -> new NotFoundException("No audit cycle has the id " + id));
     }
 
+    /** The cycle, locked until the transaction ends, for changes that must not run side by side. */
+    @Transactional
+    public Cycle getForUpdate(long id) {
+        return programmes.findCycleForUpdate(id)
+                .orElseThrow(() -> new NotFoundException("No audit cycle has the id " + id));
+    }
+
     @Transactional(readOnly = true)
     public List<Cycle> cyclesOf(String programmeCode) {
         Programme programme = programmes.findByCode(ProgrammeService.normaliseCode(programmeCode))
@@ -95,7 +102,7 @@ public class CycleService {
             }
         });
         if (cycle.closedAt() != null) {
-            problems.add(new FieldProblem("milestones", "Submission for this cycle has closed; its dates can no longer change"));
+            problems.add(new FieldProblem(null, "Submission for this cycle has closed; its dates can no longer change"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

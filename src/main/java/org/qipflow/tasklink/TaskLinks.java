@@ -72,6 +72,16 @@ public class TaskLinks {
                 .param("purpose", purpose).update();
     }
 
+    /** Ends every link of the organisation, e.g. when its local lead changes. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void revokeAll(String organisationCode) {
+        jdbc.sql("update task_link set revoked_at = :now where organisation_code = :org and revoked_at is null")
+                .param("now", utc(clock.instant())).param("org", organisationCode).update();
+    }
+
+    /** A link written into a message, for removing it from copies that no longer need it. */
+    public static final Pattern LINK_PATH = Pattern.compile("/tasks/[A-Za-z0-9_-]{43}");
+
     static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

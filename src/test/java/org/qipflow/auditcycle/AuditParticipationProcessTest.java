@@ -121,9 +121,11 @@ class AuditParticipationProcessTest {
 
         assertThat(instance).hasPassed("End_Reminder14Sent", "End_Reminder7Sent", "End_Reminder2Sent")
                 .isWaitingAt("Task_SubmitAuditData");
-        assertThat(fixture.mails(cycle.id(), org)).extracting(OutboxMessage::subject).contains(
-                "14 days left to submit: " + cycle.title(), "7 days left to submit: " + cycle.title(),
-                "2 days left to submit: " + cycle.title());
+        // fired early by hand, so each says how many days are really left
+        long daysLeft = CycleMails.daysLeft(Instant.now(), participation.deadline(cycle.id(), org));
+        assertThat(fixture.mails(cycle.id(), org)).filteredOn(m -> m.template().equals("submission-reminder"))
+                .extracting(OutboxMessage::subject).hasSize(3)
+                .containsOnly(daysLeft + " days left to submit: " + cycle.title());
     }
 
     @Test
@@ -263,9 +265,9 @@ class AuditParticipationProcessTest {
     }
 
     @Test
-    void aLateJoinerGetsOnlyTheMostPressingReminder() {
-        // submission closes in about five days: the 14- and 7-day reminder dates have passed
-        Cycle soon = fixture.cycle(Instant.now().minus(51, ChronoUnit.DAYS).atZone(UkTime.ZONE));
+    void aLateJoinerGetsOnlyTheMostPressingReminderWithTheRealDaysLeft() {
+        // submission closes on a working day 3 to 7 days ahead: the 14-day reminder date has passed
+        Cycle soon = fixture.cycleClosingIn(3, 7);
         String late = fixture.member("England");
         participation.join(soon.id(), late);
         ProcessInstance joined = fixture.participation(soon.id(), late);
@@ -274,8 +276,59 @@ class AuditParticipationProcessTest {
 
         fixture.runDueJobs(joined);
 
-        assertThat(joined).hasPassed("Task_SendReminder14", "Task_SendReminder7").isWaitingAt("Task_SubmitAuditData");
+        long daysLeft = CycleMails.daysLeft(Instant.now(), participation.deadline(soon.id(), late));
+        assertThat(joined).hasPassed("Task_SendReminder14").isWaitingAt("Task_SubmitAuditData");
         assertThat(fixture.mails(soon.id(), late)).extracting(OutboxMessage::subject)
-                .filteredOn(s -> s.contains("left to submit")).containsExactly("7 days left to submit: " + soon.title());
+                .filteredOn(s -> s.contains("left to submit"))
+                .containsExactly(daysLeft + " days left to submit: " + soon.title());
+    }
+
+    @Test
+    void aReminderDueJustBeforeSubmissionIsNotSent() {
+        submissionOpen();
+        management.executeJob(fixture.timer(instance, "Timer_Reminder14").getId());
+
+        participation.submit(cycle.id(), org);
+        fixture.runDueJobs(instance);
+
+        assertThat(instance).hasPassed("Task_SendReminder14").isEnded();
+        assertThat(fixture.templates(cycle.id(), org)).doesNotContain("submission-reminder");
+    }
+
+    @Test
+    void remindersKeepTheirWallClockTimeAcrossTheClockChange() {
+        Cycle spring = fixture.cycle(uk(2030, 2, 4, 9), Map.of(Milestone.SUBMISSION_CLOSES, uk(2030, 4, 3, 17)));
+        String lead = fixture.member("England");
+        participation.join(spring.id(), lead);
+        ProcessInstance joined = fixture.participation(spring.id(), lead);
+        fixture.fire(joined, "Timer_MaterialsDispatch");
+        participation.confirm(spring.id(), lead, true, List.of("T01"));
+        fixture.fire(joined, "Timer_SubmissionOpens");
+
+        assertThat(fixture.timer(joined, "Timer_Reminder14").getDuedate()).isEqualTo(date(uk(2030, 3, 20, 17)));
+        assertThat(fixture.timer(joined, "Timer_Reminder2").getDuedate()).isEqualTo(date(uk(2030, 4, 1, 17)));
+    }
+
+    @Test
+    void anExtensionNeverEndsBeforeTheCyclesOwnDeadline() {
+        submissionOpen();
+        participation.extendDeadline(cycle.id(), org, uk(2030, 5, 3, 17));
+
+        cycles.reschedule(cycle.id(), Map.of(Milestone.SUBMISSION_CLOSES, uk(2030, 5, 20, 17)));
+
+        assertThat(participation.deadline(cycle.id(), org)).isEqualTo(uk(2030, 5, 20, 17).toInstant());
+        assertThat(fixture.timer(instance, "Timer_SubmissionDeadline").getDuedate()).isEqualTo(date(uk(2030, 5, 20, 17)));
+        assertThat(fixture.mails(cycle.id(), org)).filteredOn(m -> m.template().equals("dates-changed"))
+                .as("the extension and the reschedule each tell the lead").hasSize(2);
+    }
+
+    @Test
+    void aNewLocalLeadTakesOverTheLinks() {
+        fixture.fire(instance, "Timer_MaterialsDispatch");
+
+        fixture.changeLead(org, "new-lead@nhs.example");
+
+        assertThat(fixture.outboxLatest()).filteredOn(m -> m.template().equals("fresh-links"))
+                .anySatisfy(m -> assertThat(m.recipient()).isEqualTo("new-lead@nhs.example"));
     }
 }

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.qipflow.common.UkTime;
+import org.qipflow.membership.Nation;
+import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationInput;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.notification.Outbox;
@@ -18,6 +20,8 @@ import org.qipflow.notification.OutboxMessage;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.CycleService;
+import org.qipflow.programmes.Milestone;
+import org.qipflow.workingdays.WorkingDays;
 import org.qipflow.programmes.ProgrammeService;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +37,11 @@ class AuditProcessFixture {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final Outbox outbox;
+    private final WorkingDays workingDays;
 
     AuditProcessFixture(ProgrammeService programmes, CycleService cycles, OrganisationService organisations,
-            RuntimeService runtime, ManagementService management, Outbox outbox) {
+            RuntimeService runtime, ManagementService management, Outbox outbox, WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.programmes = programmes;
         this.cycles = cycles;
         this.organisations = organisations;
@@ -54,9 +60,36 @@ class AuditProcessFixture {
 
     /** A new programme with a baseline cycle collecting data from the given moment. */
     Cycle cycle(ZonedDateTime dataCollectionStart) {
+        return cycle(dataCollectionStart, Map.of());
+    }
+
+    Cycle cycle(ZonedDateTime dataCollectionStart, Map<Milestone, ZonedDateTime> overrides) {
         String code = "QIP-T" + SEQUENCE.incrementAndGet();
         programmes.create(code, "Test programme " + code, "lithium-monitoring");
-        return cycles.schedule(code, CycleKind.BASELINE, dataCollectionStart, Map.of());
+        return cycles.schedule(code, CycleKind.BASELINE, dataCollectionStart, overrides);
+    }
+
+    /**
+     * A running cycle whose submission closes, at this time of day, on the first English working day
+     * between {@code fromDays} and {@code toDays} days ahead (there is always one within five days).
+     */
+    Cycle cycleClosingIn(int fromDays, int toDays) {
+        ZonedDateTime now = ZonedDateTime.now(UkTime.ZONE);
+        for (int days = fromDays; days <= toDays; days++) {
+            ZonedDateTime closes = now.plusDays(days);
+            if (workingDays.isWorkingDay(closes.toLocalDate(), Nation.ENGLAND)) {
+                return cycle(now.minusWeeks(3), Map.of(Milestone.SUBMISSION_CLOSES, closes,
+                        Milestone.DATA_COLLECTION_END, now.minusDays(1)));
+            }
+        }
+        throw new AssertionError("No working day between " + fromDays + " and " + toDays + " days ahead");
+    }
+
+    void changeLead(String organisationCode, String email) {
+        Organisation current = organisations.get(organisationCode);
+        organisations.update(organisationCode, new OrganisationInput(current.code(), current.name(),
+                current.nation().name(), current.type().name(), "New Lead", email, "Chief Pharmacist",
+                current.membershipEnds().toString()), null);
     }
 
     /** A new member organisation in the given nation. */

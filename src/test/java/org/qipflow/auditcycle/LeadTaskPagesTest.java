@@ -102,9 +102,23 @@ class LeadTaskPagesTest {
         mvc.perform(post("/tasks/new-link").with(csrf()).param("organisationCode", "NOPE7"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Check your email")));
 
-        List<OutboxMessage> fresh = fixture.outboxLatest().stream().filter(m -> m.template().equals("fresh-links")
-                && m.recipient().equals(org.toLowerCase() + "@nhs.example")).toList();
-        assertThat(fresh).singleElement().satisfies(m -> assertThat(m.textBody()).contains("/tasks/", cycle.title()));
+        assertThat(freshLinksTo(org)).singleElement().satisfies(m -> assertThat(m.textBody()).contains("/tasks/", cycle.title()));
+    }
+
+    @Test
+    void aPreviousLeadsLinkStopsWorkingWhenTheLeadChanges() throws Exception {
+        fixture.changeLead(org, "successor@nhs.example");
+
+        mvc.perform(get(confirmPath)).andExpect(status().isGone())
+                .andExpect(content().string(containsString("This link has been used")));
+        mvc.perform(post(confirmPath + "/confirm").with(csrf()).param("takingPart", "true").param("teams", "T01"))
+                .andExpect(status().isGone());
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.INVITED);
+    }
+
+    private List<OutboxMessage> freshLinksTo(String organisationCode) {
+        return fixture.outboxLatest().stream().filter(m -> m.template().equals("fresh-links")
+                && m.recipient().equals(organisationCode.toLowerCase() + "@nhs.example")).toList();
     }
 
     @Test
@@ -119,5 +133,9 @@ class LeadTaskPagesTest {
         mvc.perform(post("/tasks/" + token + "/new-link").with(csrf()))
                 .andExpect(content().string(containsString("Check your email")));
         assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.INVITED);
+        assertThat(freshLinksTo(org)).as("fresh links went to the lead on record").hasSize(1);
+
+        mvc.perform(post("/tasks/" + token + "/new-link").with(csrf()));
+        assertThat(freshLinksTo(org)).as("at most one such email an hour").hasSize(1);
     }
 }
