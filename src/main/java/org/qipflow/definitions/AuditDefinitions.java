@@ -1,0 +1,65 @@
+package org.qipflow.definitions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.qipflow.common.NotFoundException;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every audit definition under {@code forms/}, loaded and checked when the application starts: a
+ * bad file stops the start with the file, element and reason, rather than failing a lead later.
+ */
+@Service
+public class AuditDefinitions {
+
+    private final Map<String, List<AuditDefinition>> byId = new TreeMap<>();
+
+    AuditDefinitions() {
+        this(load("classpath*:forms/*.json"));
+    }
+
+    AuditDefinitions(List<AuditDefinition> definitions) {
+        for (AuditDefinition definition : definitions) {
+            byId.computeIfAbsent(definition.id(), id -> new java.util.ArrayList<>()).add(definition);
+        }
+        byId.values().forEach(versions -> versions.sort(Comparator.comparingInt(AuditDefinition::version)));
+    }
+
+    /** The latest version of every definition. */
+    public List<AuditDefinition> all() {
+        return byId.values().stream().map(versions -> versions.get(versions.size() - 1)).toList();
+    }
+
+    /** The latest version of the definition with this id. */
+    public AuditDefinition get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("No audit definition has the id " + id));
+    }
+
+    public Optional<AuditDefinition> find(String id) {
+        List<AuditDefinition> versions = byId.get(id);
+        return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
+    }
+
+    static List<AuditDefinition> load(String pattern) {
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources(pattern);
+            return java.util.Arrays.stream(files).map(file -> {
+                try (InputStream in = file.getInputStream()) {
+                    return DefinitionReader.read("forms/" + file.getFilename(), in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + pattern, e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.qipflow.definitions;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.qipflow.common.FieldProblem;
+
+/**
+ * Checks one record against its definition: types, required answers, conditions, ranges, choices,
+ * the personal-data guard, then the definition's data-quality rules. Problems name the field.
+ */
+public final class RecordChecker {
+
+    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    private RecordChecker() {
+    }
+
+    /** @param raw answers as typed or uploaded, by field name; a multiple choice separates values with | */
+    public static CheckedRecord check(AuditDefinition definition, Map<String, String> raw) {
+        List<FieldProblem> errors = new ArrayList<>();
+        Map<String, Object> values = new HashMap<>();
+        for (Field field : definition.fields()) {
+            String text = raw.getOrDefault(field.name(), "");
+            text = text == null ? "" : text.trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            Optional<String> personal = PersonalDataGuard.problem(text);
+            if (personal.isPresent()) {
+                errors.add(new FieldProblem(field.name(), "'" + text + "' " + personal.get()));
+                continue;
+            }
+            parse(field, text, errors).ifPresent(value -> values.put(field.name(), value));
+        }
+        for (Field field : definition.fields()) {
+            boolean asked = !field.conditional() || field.when().holds(context(definition, values));
+            boolean answered = values.containsKey(field.name())
+                    || !raw.getOrDefault(field.name(), "").isBlank();
+            if (!asked && answered) {
+                errors.add(new FieldProblem(field.name(), field.label() + " is only asked when "
+                        + field.when().source() + "; leave it empty"));
+                values.remove(field.name());
+            } else if (asked && field.required() && !answered) {
+                errors.add(new FieldProblem(field.name(), "Answer: " + field.label()));
+            }
+        }
+        List<FieldProblem> warnings = new ArrayList<>();
+        if (errors.isEmpty()) {
+            Map<String, Object> context = context(definition, values);
+            for (Rule rule : definition.rules()) {
+                if (!rule.check().notFalse(context)) {
+                    (rule.severity() == Rule.Severity.ERROR ? errors : warnings)
+                            .add(new FieldProblem(null, rule.message()));
+                }
+            }
+        }
+        return new CheckedRecord(Map.copyOf(values), List.copyOf(errors), List.copyOf(warnings));
+    }
+
+    /** The values FEEL sees: every field, null when unanswered. */
+    public static Map<String, Object> context(AuditDefinition definition, Map<String, Object> values) {
+        Map<String, Object> context = new HashMap<>();
+        definition.fields().forEach(f -> context.put(f.name(), values.get(f.name())));
+        return context;
+    }
+
+    private static Optional<Object> parse(Field field, String text, List<FieldProblem> errors) {
+        try {
+            Object value = switch (field.type()) {
+                case INTEGER -> inRange(field, new BigDecimal(text.replace(",", ""))).longValueExact();
+                case DECIMAL -> inRange(field, new BigDecimal(text.replace(",", "")));
+                case DATE -> date(text);
+                case YESNO -> yesNo(text);
+                case CHOICE -> choice(field, text);
+                case MULTICHOICE -> Arrays.stream(text.split("\\|")).map(String::trim).filter(v -> !v.isEmpty())
+                        .map(v -> choice(field, v)).distinct().toList();
+                case TEXT -> text(field, text);
+            };
+            return Optional.of(value);
+        } catch (ArithmeticException | NumberFormatException e) {
+            errors.add(new FieldProblem(field.name(), "'" + text + "' is not " + (field.type() == FieldType.INTEGER
+                    ? "a whole number" : "a number") + " (" + field.label() + ")"));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldProblem(field.name(), "'" + text + "' " + e.getMessage() + " (" + field.label() + ")"));
+        }
+        return Optional.empty();
+    }
+
+    private static BigDecimal inRange(Field field, BigDecimal value) {
+        if (field.min() != null && value.compareTo(field.min()) < 0
+                || field.max() != null && value.compareTo(field.max()) > 0) {
+            throw new IllegalArgumentException("is outside the range " + plain(field.min()) + " to " + plain(field.max()));
+        }
+        return value;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text.contains("/") ? LocalDate.parse(text, UK_DATE) : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("is not a date; use 2027-03-01 or 01/03/2027");
+        }
+    }
+
+    private static Boolean yesNo(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "yes", "y", "true" -> true;
+            case "no", "n", "false" -> false;
+            default -> throw new IllegalArgumentException("is not yes or no");
+        };
+    }
+
+    private static String choice(Field field, String value) {
+        if (field.hasOption(value)) {
+            return value;
+        }
+        return field.options().stream().filter(o -> o.label().equalsIgnoreCase(value)).map(Option::value).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("is not one of the answers: "
+                        + field.options().stream().map(Option::value).collect(Collectors.joining(", "))));
+    }
+
+    private static String text(Field field, String text) {
+        if (text.length() > field.maxLength()) {
+            throw new IllegalArgumentException("is longer than " + field.maxLength() + " characters");
+        }
+        return text;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "any" : value.stripTrailingZeros().toPlainString();
+    }
+}
