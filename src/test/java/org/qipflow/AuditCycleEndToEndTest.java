@@ -94,6 +94,25 @@ class AuditCycleEndToEndTest {
                 .as("a used link acts no more").contains("This link has been used");
 
         List<String> submitLinks = linksFrom(awaitMails("Submission is open", 3));
+        // the first lead's file has mistakes: nothing is stored until it is fixed
+        HttpResponse<String> rejected = upload(submitLinks.get(0), """
+                team,pseudonym,age,lithiumStartedInLastYear,baselineRenal,baselineThyroid,baselineWeight,serumLithiumLast3Months,lastLithiumLevel,renalLast6Months,thyroidLast6Months
+                T01,P001,54,no,,,,yes,0.6,yes,yes
+                T09,943 476 5919,forty,no,,,,yes,,yes,yes
+                """);
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(rejected.body()).contains("was not stored", "NHS number", "not one of your registered teams",
+                "is not a whole number");
+        assertThat(records(http, cycleId, "EA1")).isEqualTo("[]");
+        for (String link : submitLinks) {
+            HttpResponse<String> stored = upload(link, """
+                    team,pseudonym,age,lithiumStartedInLastYear,baselineRenal,baselineThyroid,baselineWeight,serumLithiumLast3Months,lastLithiumLevel,renalLast6Months,thyroidLast6Months
+                    T01,P001,54,no,,,,yes,0.6,yes,yes
+                    T02,P002,61,yes,yes,yes,no,no,,yes,no
+                    """);
+            assertThat(stored.statusCode()).isEqualTo(200);
+            assertThat(stored.body()).contains("2 added", "Records (2)");
+        }
         for (String link : submitLinks) {
             assertThat(post(link, "/submit", "declaration=complete").body()).contains("Submitted");
         }
@@ -162,6 +181,27 @@ class AuditCycleEndToEndTest {
         return browser.send(HttpRequest.newBuilder(URI.create(link + action))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String records(Http http, String cycleId, String organisation) {
+        return http.get("/api/cycles/" + cycleId + "/organisations/" + organisation + "/records", ADMIN, PASSWORD).body();
+    }
+
+    /** A lead's browser uploading a CSV file from the submission page. */
+    private HttpResponse<String> upload(String link, String csv) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String page = browser.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = CSRF.matcher(page);
+        assertThat(token.find()).isTrue();
+        String boundary = "qipflow-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token.group(1)
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"records.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return browser.send(HttpRequest.newBuilder(URI.create(link + "/records/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private List<MimeMessage> awaitMails(String subject, int count) throws Exception {

@@ -2,15 +2,21 @@ package org.qipflow.auditcycle;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.InputStream;
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.LimitedInputStream;
 import org.qipflow.common.UkDateTimes;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.MilestoneJson;
+import org.qipflow.submissions.AuditRecord;
+import org.qipflow.submissions.RecordService;
+import org.qipflow.submissions.UploadResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,14 +35,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Audit cycles", description = "Timelines, participants and their submission status")
 class CycleApiController {
 
+    /** Uploads larger than this are refused; 20,000 records take about 2 MB. */
+    static final long MOST_BYTES = 20L * 1024 * 1024;
+
     private final CycleService cycles;
     private final ParticipationService participation;
     private final CycleTracker tracker;
+    private final RecordService records;
 
-    CycleApiController(CycleService cycles, ParticipationService participation, CycleTracker tracker) {
+    CycleApiController(CycleService cycles, ParticipationService participation, CycleTracker tracker,
+            RecordService records) {
         this.cycles = cycles;
         this.participation = participation;
         this.tracker = tracker;
+        this.records = records;
     }
 
     @GetMapping("/{id}")
@@ -85,6 +97,21 @@ class CycleApiController {
         participation.remindNow(id, code);
     }
 
+    @PostMapping(path = "/{id}/organisations/{code}/records", consumes = "text/csv")
+    @Operation(summary = "Upload an organisation's records as CSV",
+            description = "All rows or none: 422 with every bad row and column. Rows are keyed by team and "
+                    + "pseudonym, so the same file uploaded again changes nothing.")
+    UploadResult uploadRecords(@PathVariable long id, @PathVariable String code, InputStream csv, Principal who) {
+        return participation.uploadRecords(id, code, new LimitedInputStream(csv, MOST_BYTES),
+                "coordinator " + who.getName());
+    }
+
+    @GetMapping("/{id}/organisations/{code}/records")
+    @Operation(summary = "An organisation's records, with each record's answers")
+    List<AuditRecord> records(@PathVariable long id, @PathVariable String code) {
+        return records.list(id, participation.participant(id, code).organisationCode());
+    }
+
     @PostMapping("/{id}/publication")
     @Operation(summary = "Publish the reviewed reports", description = "409 unless they are waiting for review")
     CycleView publish(@PathVariable long id) {
@@ -109,13 +136,14 @@ class CycleApiController {
     }
 
     record ParticipantView(String organisationCode, String organisationName, String status, boolean confirmed,
-            List<String> teams, Instant deadline, boolean deadlineExtended, Instant materialsSentAt,
+            List<String> teams, long records, Instant deadline, boolean deadlineExtended, Instant materialsSentAt,
             Instant submittedAt, Instant lastEmailAt, String lastEmailSubject) {
 
         static ParticipantView of(TrackerRow row) {
             Participant p = row.participant();
             return new ParticipantView(p.organisationCode(), row.organisationName(), p.status().name(),
-                    p.confirmedAt() != null && p.status() != ParticipantStatus.DECLINED, p.teams(), row.deadline(),
+                    p.confirmedAt() != null && p.status() != ParticipantStatus.DECLINED, p.teams(), row.records(),
+                    row.deadline(),
                     row.extended(), p.materialsSentAt(), p.submittedAt(), row.lastEmailAt(), row.lastEmailSubject());
         }
     }

@@ -9,6 +9,7 @@ import org.qipflow.notification.Outbox;
 import org.qipflow.notification.OutboxMessage;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
+import org.qipflow.submissions.RecordService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +23,11 @@ public class CycleTracker {
     private final AuditSchedule schedule;
     private final AuditProcesses processes;
     private final Outbox outbox;
+    private final RecordService records;
 
     CycleTracker(ParticipantRepository participants, CycleService cycles, OrganisationService organisations,
-            AuditSchedule schedule, AuditProcesses processes, Outbox outbox) {
+            AuditSchedule schedule, AuditProcesses processes, Outbox outbox, RecordService records) {
+        this.records = records;
         this.participants = participants;
         this.cycles = cycles;
         this.organisations = organisations;
@@ -39,13 +42,15 @@ public class CycleTracker {
         List<Participant> all = participants.ofCycle(cycleId);
         Map<String, Organisation> byCode = new HashMap<>();
         organisations.list(null).forEach(o -> byCode.put(o.code(), o));
+        Map<String, Long> recordCounts = records.counts(cycleId);
         Map<String, OutboxMessage> lastEmail = new HashMap<>();
         outbox.about(all.stream().map(Participant::mailReference).toList())
                 .forEach(m -> lastEmail.put(m.reference(), m));
         return all.stream().map(p -> {
             Organisation organisation = byCode.get(p.organisationCode());
             OutboxMessage last = lastEmail.get(p.mailReference());
-            return new TrackerRow(p, organisation.name(), organisation.localLead().email(),
+            return new TrackerRow(p, organisation.name(), recordCounts.getOrDefault(p.organisationCode(), 0L),
+                    organisation.localLead().email(),
                     schedule.deadlineInstant(cycle, p), p.deadlineExtension() != null,
                     last == null ? null : last.subject(), last == null ? null : last.createdAt());
         }).toList();

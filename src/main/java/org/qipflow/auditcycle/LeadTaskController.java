@@ -10,12 +10,18 @@ import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.RejectedFileException;
+import org.qipflow.submissions.UploadResult;
+import org.springframework.web.multipart.MultipartFile;
 import org.qipflow.common.UkTime;
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
+import org.qipflow.submissions.AuditRecord;
+import org.qipflow.submissions.RecordService;
+import org.springframework.util.MultiValueMap;
 import org.qipflow.tasklink.TaskLink;
 import org.qipflow.tasklink.TaskLinks;
 import org.springframework.stereotype.Controller;
@@ -36,10 +42,12 @@ class LeadTaskController {
     private final ParticipationService participation;
     private final CycleService cycles;
     private final OrganisationService organisations;
+    private final RecordService records;
     private final Clock clock;
 
     LeadTaskController(TaskLinks links, ParticipationService participation, CycleService cycles,
-            OrganisationService organisations, Clock clock) {
+            OrganisationService organisations, RecordService records, Clock clock) {
+        this.records = records;
         this.links = links;
         this.participation = participation;
         this.cycles = cycles;
@@ -91,6 +99,89 @@ class LeadTaskController {
         });
     }
 
+    @PostMapping("/tasks/{token}/records/upload")
+    String upload(@PathVariable String token, @RequestParam(required = false) MultipartFile file, Model model,
+            HttpServletResponse response) {
+        return act(token, LeadTask.SUBMIT_DATA, model, response, context -> {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException("file", "Choose a CSV file to upload");
+            }
+            try {
+                UploadResult result = participation.uploadRecords(context.cycle().id(), context.organisation().code(),
+                        file.getInputStream(), changedBy(context));
+                model.addAttribute("notice", file.getOriginalFilename() + ": " + result.created() + " added, "
+                        + result.updated() + " updated, " + result.unchanged() + " unchanged");
+            } catch (RejectedFileException e) {
+                model.addAttribute("uploadProblems", e.problems());
+                throw new InvalidInputException("file", file.getOriginalFilename() + " was not stored: fix the "
+                        + e.problems().size() + " problem(s) listed and upload it again");
+            } catch (java.io.IOException e) {
+                throw new InvalidInputException("file", "The file could not be read; upload it again");
+            }
+        }, true);
+    }
+
+    @PostMapping("/tasks/{token}/records/{recordId}/delete")
+    String deleteRecord(@PathVariable String token, @PathVariable long recordId, Model model,
+            HttpServletResponse response) {
+        return act(token, LeadTask.SUBMIT_DATA, model, response, context -> {
+            participation.deleteRecord(context.cycle().id(), context.organisation().code(), recordId,
+                    changedBy(context));
+            model.addAttribute("notice", "The record has been deleted");
+        }, true);
+    }
+
+    /** The form for one record, generated from the audit definition; empty for a new record. */
+    @GetMapping({"/tasks/{token}/records/new", "/tasks/{token}/records/{recordId}"})
+    String recordForm(@PathVariable String token, @PathVariable(required = false) Long recordId, Model model,
+            HttpServletResponse response) {
+        Optional<TaskLink> link = links.find(token)
+                .filter(l -> l.usableAt(clock.instant()) && l.purpose().equals(LeadTask.SUBMIT_DATA.name()));
+        if (link.isEmpty()) {
+            return show(token, model, response);
+        }
+        Context context = context(link.get(), model);
+        model.addAttribute("token", token);
+        model.addAttribute("definition", records.definitionOf(context.cycle().id()));
+        model.addAttribute("errors", Map.of());
+        if (recordId != null) {
+            AuditRecord record = records.get(context.cycle().id(), context.organisation().code(), recordId);
+            model.addAttribute("answers", record.answers());
+            model.addAttribute("team", record.teamCode());
+            model.addAttribute("pseudonym", record.pseudonym());
+        } else {
+            model.addAttribute("answers", Map.of());
+        }
+        return "tasks/record";
+    }
+
+    @PostMapping("/tasks/{token}/records")
+    String saveRecord(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model,
+            HttpServletResponse response) {
+        Map<String, String> answers = new java.util.HashMap<>();
+        form.forEach((name, values) -> answers.put(name, String.join("|", values)));
+        return act(token, LeadTask.SUBMIT_DATA, model, response, context -> {
+            model.addAttribute("definition", records.definitionOf(context.cycle().id()));
+            model.addAttribute("answers", answers);
+            model.addAttribute("team", form.getFirst("team"));
+            model.addAttribute("pseudonym", form.getFirst("pseudonym"));
+            try {
+                participation.saveRecord(context.cycle().id(), context.organisation().code(), form.getFirst("team"),
+                        form.getFirst("pseudonym"), answers, changedBy(context));
+            } catch (InvalidInputException e) {
+                model.addAttribute("recordForm", true);
+                throw e;
+            }
+            model.addAttribute("notice", "Record " + String.valueOf(form.getFirst("pseudonym")).trim().toUpperCase(java.util.Locale.ROOT)
+                    + " saved");
+        }, true);
+    }
+
+    /** Who changed a record, for its history: the organisation's lead of the day, through their link. */
+    static String changedBy(Context context) {
+        return "local lead " + context.organisation().localLead().email() + " (link)";
+    }
+
     /** Emails fresh links to the lead on record for this link's organisation, whoever asks. */
     @PostMapping("/tasks/{token}/new-link")
     String newLinkForKnownToken(@PathVariable String token, Model model) {
@@ -118,6 +209,12 @@ class LeadTaskController {
     }
 
     private String act(String token, LeadTask task, Model model, HttpServletResponse response, Action action) {
+        return act(token, task, model, response, action, false);
+    }
+
+    /** @param stay show the task page again afterwards (record changes), rather than the outcome */
+    private String act(String token, LeadTask task, Model model, HttpServletResponse response, Action action,
+            boolean stay) {
         TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant()) && l.purpose().equals(task.name()))
                 .orElse(null);
         if (link == null) {
@@ -131,17 +228,21 @@ class LeadTaskController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", e.problems());
             model.addAttribute("errors", FieldProblem.byField(e.problems()));
-            return page(context, model);
+            return Boolean.TRUE.equals(model.getAttribute("recordForm")) ? "tasks/record" : page(context, model);
         } catch (ConflictException e) {
             model.addAttribute("notice", e.getMessage());
         }
-        context(link, model);
+        Context after = context(link, model);
+        if (stay) {
+            model.asMap().putIfAbsent("errors", Map.of());
+            return page(after, model);
+        }
         model.addAttribute("nextStep", participation.openTask(context.cycle().id(), context.organisation().code())
                 .map(Enum::name).orElse(null));
         return "tasks/done";
     }
 
-    private record Context(Cycle cycle, Organisation organisation, Participant participant, LeadTask task) {
+    record Context(Cycle cycle, Organisation organisation, Participant participant, LeadTask task) {
     }
 
     private Context context(TaskLink link, Model model) {
@@ -161,14 +262,29 @@ class LeadTaskController {
         return new Context(cycle, organisation, participant, task);
     }
 
+    /** The records and, while the task is open, the submit button; corrections stay possible until close. */
+    private String submissionPage(Context context, Model model) {
+        long cycleId = context.cycle().id();
+        String code = context.organisation().code();
+        boolean canSubmit = participation.isOpen(cycleId, code, LeadTask.SUBMIT_DATA);
+        boolean canCorrect = context.participant().status().submitted() && context.cycle().closedAt() == null;
+        if (!canSubmit && !canCorrect) {
+            return "tasks/done";
+        }
+        model.addAttribute("canSubmit", canSubmit);
+        model.addAttribute("definition", records.definitionOf(cycleId));
+        model.addAttribute("records", records.quality(cycleId, code));
+        model.asMap().putIfAbsent("uploadProblems", List.of());
+        return "tasks/submit";
+    }
+
     private String page(Context context, Model model) {
         model.addAttribute("nextStep", participation.openTask(context.cycle().id(), context.organisation().code())
                 .map(Enum::name).orElse(null));
         return switch (context.task()) {
             case CONFIRM_PARTICIPATION -> participation.isOpen(context.cycle().id(), context.organisation().code(),
                     LeadTask.CONFIRM_PARTICIPATION) ? "tasks/confirm" : "tasks/done";
-            case SUBMIT_DATA -> participation.isOpen(context.cycle().id(), context.organisation().code(),
-                    LeadTask.SUBMIT_DATA) ? "tasks/submit" : "tasks/done";
+            case SUBMIT_DATA -> submissionPage(context, model);
             case VIEW_RESULTS -> "tasks/results";
         };
     }

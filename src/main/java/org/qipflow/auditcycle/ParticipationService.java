@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.io.InputStream;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
 import org.qipflow.common.FieldProblem;
@@ -22,6 +23,9 @@ import org.qipflow.notification.Outbox;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
+import org.qipflow.submissions.RecordService;
+import org.qipflow.submissions.UploadResult;
+import org.qipflow.definitions.CheckedRecord;
 import org.qipflow.tasklink.TaskLinks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,11 +48,13 @@ public class ParticipationService {
     private final CycleMails mails;
     private final Outbox outbox;
     private final TaskLinks links;
+    private final RecordService records;
     private final Clock clock;
 
     ParticipationService(ParticipantRepository participants, CycleService cycles, OrganisationService organisations,
             AuditProcesses processes, AuditSchedule schedule, CycleMails mails, Outbox outbox, TaskLinks links,
-            Clock clock) {
+            RecordService records, Clock clock) {
+        this.records = records;
         this.participants = participants;
         this.cycles = cycles;
         this.organisations = organisations;
@@ -158,11 +164,14 @@ public class ParticipationService {
     public Participant submit(long cycleId, String organisationCode) {
         Participant participant = participants.findForUpdate(cycleId, organisationCode)
                 .orElseThrow(() -> new NotFoundException(organisationCode + " does not take part in cycle " + cycleId));
+        if (records.list(cycleId, participant.organisationCode()).isEmpty()) {
+            throw new InvalidInputException("declaration", "Add your organisation's records before submitting");
+        }
         processes.complete(cycleId, participant.organisationCode(), LeadTask.SUBMIT_DATA, Map.of());
         ParticipantStatus status = participant.status() == ParticipantStatus.LATE
                 ? ParticipantStatus.SUBMITTED_LATE : ParticipantStatus.SUBMITTED;
         participants.setStatus(participant.id(), status, "submitted_at", clock.instant());
-        links.revoke(participant.organisationCode(), "cycle:" + cycleId, LeadTask.SUBMIT_DATA.name());
+        // the submission link stays usable for corrections until the cycle closes
         return participants.find(cycleId, participant.organisationCode()).orElseThrow();
     }
 
@@ -242,6 +251,42 @@ public class ParticipationService {
         return processes.openTask(cycleId, organisationCode, task).isPresent();
     }
 
+    /**
+     * The teams whose records this organisation may enter or correct now: from confirmation until the
+     * cycle closes for analysis, if it takes part.
+     */
+    @Transactional(readOnly = true)
+    public List<String> teamsOpenForRecords(long cycleId, String organisationCode) {
+        Participant participant = participant(cycleId, organisationCode);
+        boolean takingPart = participant.status() == ParticipantStatus.CONFIRMED
+                || participant.status() == ParticipantStatus.LATE || participant.status().submitted();
+        if (!takingPart || cycles.get(cycleId).closedAt() != null) {
+            throw new ConflictException("Records for " + participant.organisationCode() + " cannot be changed: "
+                    + (takingPart ? "the cycle has closed for analysis" : "it is not taking part"));
+        }
+        return participant.teams();
+    }
+
+    @Transactional
+    public UploadResult uploadRecords(long cycleId, String organisationCode, InputStream file, String changedBy) {
+        List<String> teams = teamsOpenForRecords(cycleId, organisationCode);
+        return records.upload(cycleId, participant(cycleId, organisationCode).organisationCode(), teams, file, changedBy);
+    }
+
+    @Transactional
+    public CheckedRecord saveRecord(long cycleId, String organisationCode, String team, String pseudonym,
+            Map<String, String> answers, String changedBy) {
+        List<String> teams = teamsOpenForRecords(cycleId, organisationCode);
+        return records.save(cycleId, participant(cycleId, organisationCode).organisationCode(), teams, team, pseudonym,
+                answers, changedBy);
+    }
+
+    @Transactional
+    public void deleteRecord(long cycleId, String organisationCode, long recordId, String changedBy) {
+        teamsOpenForRecords(cycleId, organisationCode);
+        records.delete(cycleId, participant(cycleId, organisationCode).organisationCode(), recordId, changedBy);
+    }
+
     // ---- steps of audit-participation.bpmn ----
 
     void sendMaterials(long cycleId, String organisationCode) {
@@ -298,6 +343,7 @@ public class ParticipationService {
     void closeSubmissions(long cycleId) {
         processes.closeParticipations(cycleId);
         cycles.markClosed(cycleId);
+        links.revokeSubject("cycle:" + cycleId, LeadTask.SUBMIT_DATA.name());
     }
 
     void publishResults(long cycleId) {

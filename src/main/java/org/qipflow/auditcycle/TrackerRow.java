@@ -6,6 +6,7 @@ import java.time.Instant;
 public record TrackerRow(
         Participant participant,
         String organisationName,
+        long records,
         String leadEmail,
         Instant deadline,
         boolean extended,

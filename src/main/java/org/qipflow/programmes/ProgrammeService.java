@@ -9,6 +9,8 @@ import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
+import org.qipflow.definitions.AuditDefinition;
+import org.qipflow.definitions.AuditDefinitions;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,13 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProgrammeService {
 
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,19}");
-    private static final Pattern DEFINITION = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
 
     private final ProgrammeRepository programmes;
+    private final AuditDefinitions definitions;
     private final Clock clock;
 
-    ProgrammeService(ProgrammeRepository programmes, Clock clock) {
+    ProgrammeService(ProgrammeRepository programmes, AuditDefinitions definitions, Clock clock) {
         this.programmes = programmes;
+        this.definitions = definitions;
         this.clock = clock;
     }
 
@@ -52,9 +55,9 @@ public class ProgrammeService {
         if (trimmedTitle.isEmpty() || trimmedTitle.length() > 200) {
             problems.add(new FieldProblem("title", "Enter the programme's title, 200 characters or fewer"));
         }
-        if (!DEFINITION.matcher(definition).matches()) {
-            problems.add(new FieldProblem("auditDefinition",
-                    "Enter the audit definition's id: lower-case letters, digits, dots or dashes, like lithium-monitoring"));
+        if (definitions.find(definition).isEmpty()) {
+            problems.add(new FieldProblem("auditDefinition", "'" + definition + "' is not an audit definition; use one of "
+                    + String.join(", ", definitions.all().stream().map(AuditDefinition::id).toList())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -72,6 +72,15 @@ public class TaskLinks {
                 .param("purpose", purpose).update();
     }
 
+    /** Ends every link for this subject and purpose, whichever organisation holds it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void revokeSubject(String subject, String purpose) {
+        jdbc.sql("""
+                update task_link set revoked_at = :now
+                 where subject = :subject and purpose = :purpose and revoked_at is null
+                """).param("now", utc(clock.instant())).param("subject", subject).param("purpose", purpose).update();
+    }
+
     /** Ends every link of the organisation, e.g. when its local lead changes. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void revokeAll(String organisationCode) {

@@ -67,6 +67,7 @@ class AuditParticipationProcessTest {
     void materialsSentAndConfirmed() {
         fixture.fire(instance, "Timer_MaterialsDispatch");
         participation.confirm(cycle.id(), org, true, List.of("t01, T02\nt03"));
+        fixture.addRecord(cycle.id(), org, "T01", "P001");
     }
 
     void submissionOpen() {
@@ -90,6 +91,7 @@ class AuditParticipationProcessTest {
 
         participation.confirm(cycle.id(), org, true, List.of("t01, T02\nt03"));
         assertThat(participation.participant(cycle.id(), org).teams()).containsExactly("T01", "T02", "T03");
+        fixture.addRecord(cycle.id(), org, "T02", "P001");
         assertThat(instance).isWaitingAt("Timer_SubmissionOpens");
 
         fixture.fire(instance, "Timer_SubmissionOpens");

@@ -38,10 +38,13 @@ class AuditProcessFixture {
     private final ManagementService management;
     private final Outbox outbox;
     private final WorkingDays workingDays;
+    private final ParticipationService participation;
 
     AuditProcessFixture(ProgrammeService programmes, CycleService cycles, OrganisationService organisations,
-            RuntimeService runtime, ManagementService management, Outbox outbox, WorkingDays workingDays) {
+            RuntimeService runtime, ManagementService management, Outbox outbox, WorkingDays workingDays,
+            @org.springframework.context.annotation.Lazy ParticipationService participation) {
         this.workingDays = workingDays;
+        this.participation = participation;
         this.programmes = programmes;
         this.cycles = cycles;
         this.organisations = organisations;
@@ -83,6 +86,16 @@ class AuditProcessFixture {
             }
         }
         throw new AssertionError("No working day between " + fromDays + " and " + toDays + " days ahead");
+    }
+
+    /** One valid lithium-monitoring record for the team, so the organisation has something to submit. */
+    void addRecord(long cycleId, String organisationCode, String team, String pseudonym) {
+        participation.saveRecord(cycleId, organisationCode, team, pseudonym, lithiumRecord(), "test");
+    }
+
+    static Map<String, String> lithiumRecord() {
+        return Map.of("age", "54", "lithiumStartedInLastYear", "no", "serumLithiumLast3Months", "yes",
+                "lastLithiumLevel", "0.6", "renalLast6Months", "yes", "thyroidLast6Months", "yes");
     }
 
     void changeLead(String organisationCode, String email) {

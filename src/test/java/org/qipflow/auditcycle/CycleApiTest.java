@@ -45,7 +45,7 @@ class CycleApiTest {
     void aProgrammeAndItsCycleAreCreatedWithEveryMilestone() throws Exception {
         call(post("/api/programmes"), "{\"code\":\"qip-a1\",\"title\":\"Lithium\",\"auditDefinition\":\"lithium-monitoring\"}")
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.code").value("QIP-A1"));
-        call(post("/api/programmes"), "{\"code\":\"QIP-A1\",\"title\":\"Again\",\"auditDefinition\":\"x\"}")
+        call(post("/api/programmes"), "{\"code\":\"QIP-A1\",\"title\":\"Again\",\"auditDefinition\":\"lithium-monitoring\"}")
                 .andExpect(status().isConflict());
 
         call(post("/api/programmes/QIP-A1/cycles"), """
@@ -66,7 +66,7 @@ class CycleApiTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field", hasSize(3)));
-        call(post("/api/programmes"), "{\"code\":\"QIP-A2\",\"title\":\"T\",\"auditDefinition\":\"d\"}")
+        call(post("/api/programmes"), "{\"code\":\"QIP-A2\",\"title\":\"T\",\"auditDefinition\":\"high-dose-antipsychotics\"}")
                 .andExpect(status().isCreated());
 
         call(post("/api/programmes/QIP-A2/cycles"), "{\"kind\":\"PILOT\",\"dataCollectionStart\":\"2030-03-04\"}")

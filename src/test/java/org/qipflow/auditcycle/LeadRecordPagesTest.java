@@ -1,0 +1,121 @@
+package org.qipflow.auditcycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.submissions.RecordService;
+import org.qipflow.support.QipflowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A local lead entering, correcting, uploading and deleting records from the submission link. */
+@QipflowTest
+class LeadRecordPagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AuditProcessFixture fixture;
+    @Autowired
+    ParticipationService participation;
+    @Autowired
+    RecordService records;
+
+    Cycle cycle;
+    String org;
+    String submitPath;
+
+    @BeforeEach
+    void submissionIsOpen() {
+        cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        org = fixture.member("England");
+        participation.join(cycle.id(), org);
+        var instance = fixture.participation(cycle.id(), org);
+        fixture.fire(instance, "Timer_MaterialsDispatch");
+        participation.confirm(cycle.id(), org, true, List.of("T01, T02"));
+        fixture.fire(instance, "Timer_SubmissionOpens");
+        String link = fixture.mails(cycle.id(), org).stream().filter(m -> m.template().equals("submission-open"))
+                .findFirst().orElseThrow().textBody().lines().filter(l -> l.contains("/tasks/")).findFirst()
+                .orElseThrow().trim();
+        submitPath = link.substring(link.indexOf("/tasks/"));
+    }
+
+    @Test
+    void theFormFollowsTheDefinitionAndNamesEachProblem() throws Exception {
+        mvc.perform(get(submitPath + "/records/new")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Most recent serum lithium level"),
+                        containsString("Only when serumLithiumLast3Months = true"), containsString("name=\"team\""))));
+
+        mvc.perform(post(submitPath + "/records").with(csrf()).param("team", "T01").param("pseudonym", "SW1A 1AA")
+                        .param("age", "200").param("lithiumStartedInLastYear", "no"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("govuk-error-summary"),
+                        containsString("href=\"#pseudonym\""), containsString("postcode"),
+                        containsString("href=\"#age\""), containsString("href=\"#serumLithiumLast3Months\""),
+                        containsString("value=\"200\""))));
+        assertThat(records.list(cycle.id(), org)).isEmpty();
+    }
+
+    @Test
+    void aRecordIsAddedCorrectedAndDeletedWithItsHistory() throws Exception {
+        mvc.perform(post(submitPath + "/records").with(csrf()).param("team", "T02").param("pseudonym", "p007")
+                        .param("age", "48").param("lithiumStartedInLastYear", "no").param("serumLithiumLast3Months", "yes")
+                        .param("lastLithiumLevel", "1.5").param("renalLast6Months", "yes")
+                        .param("thyroidLast6Months", "no"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Record P007 saved"), containsString("Records (1)"),
+                        containsString("above the usual range"))));
+        long id = records.list(cycle.id(), org).get(0).id();
+
+        mvc.perform(get(submitPath + "/records/" + id)).andExpect(content().string(containsString("value=\"1.5\"")));
+        mvc.perform(post(submitPath + "/records").with(csrf()).param("team", "T02").param("pseudonym", "P007")
+                .param("age", "48").param("lithiumStartedInLastYear", "no").param("serumLithiumLast3Months", "yes")
+                .param("lastLithiumLevel", "0.9").param("renalLast6Months", "yes").param("thyroidLast6Months", "yes"))
+                .andExpect(content().string(not(containsString("above the usual range"))));
+        mvc.perform(post(submitPath + "/records/" + id + "/delete").with(csrf()))
+                .andExpect(content().string(containsString("Records (0)")));
+
+        assertThat(records.history(cycle.id(), org)).extracting(c -> c.action())
+                .containsExactly("DELETE", "UPDATE", "CREATE");
+        assertThat(records.history(cycle.id(), org).get(0).changedBy()).startsWith("local lead ").endsWith("(link)");
+    }
+
+    @Test
+    void anUploadWithErrorsListsThemAndStoresNothing() throws Exception {
+        String csv = RecordUploadTest.HEADER + "T01,P001,54,no,,,,maybe,,yes,yes\n";
+        mvc.perform(multipart(submitPath + "/records/upload").file(new MockMultipartFile("file", "ours.csv", "text/csv",
+                        csv.getBytes(StandardCharsets.UTF_8))).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("ours.csv was not stored"),
+                        containsString("Problems in the file"), containsString("is not yes or no"))));
+        assertThat(records.list(cycle.id(), org)).isEmpty();
+    }
+
+    @Test
+    void submittingNeedsRecordsAndCorrectionsStayOpenAfterwards() throws Exception {
+        mvc.perform(post(submitPath + "/submit").with(csrf()).param("declaration", "complete"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Add your organisation&#39;s records before submitting")));
+        fixture.addRecord(cycle.id(), org, "T01", "P001");
+
+        mvc.perform(post(submitPath + "/submit").with(csrf()).param("declaration", "complete"))
+                .andExpect(content().string(containsString("Submitted")));
+        mvc.perform(get(submitPath)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("You can still correct records"),
+                        not(containsString("Submit audit data</button>")))));
+    }
+}

@@ -1,0 +1,164 @@
+package org.qipflow.auditcycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.submissions.RecordService;
+import org.qipflow.support.QipflowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Uploading records through the API: every error case, all or nothing, and idempotence. */
+@QipflowTest
+class RecordUploadTest {
+
+    static final String HEADER = "team,pseudonym,age,lithiumStartedInLastYear,baselineRenal,baselineThyroid,"
+            + "baselineWeight,serumLithiumLast3Months,lastLithiumLevel,renalLast6Months,thyroidLast6Months\n";
+    static final String GOOD = HEADER
+            + "T01,P001,54,no,,,,yes,0.6,yes,yes\n"
+            + "t02,p002,61,yes,yes,yes,no,no,,yes,no\n";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AuditProcessFixture fixture;
+    @Autowired
+    ParticipationService participation;
+    @Autowired
+    RecordService records;
+
+    Cycle cycle;
+    String org;
+
+    @BeforeEach
+    void aConfirmedOrganisation() {
+        cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        org = fixture.member("England");
+        participation.join(cycle.id(), org);
+        fixture.fire(fixture.participation(cycle.id(), org), "Timer_MaterialsDispatch");
+        participation.confirm(cycle.id(), org, true, List.of("T01, T02"));
+    }
+
+    ResultActions upload(byte[] body) throws Exception {
+        return mvc.perform(post("/api/cycles/" + cycle.id() + "/organisations/" + org + "/records")
+                .contentType("text/csv").content(body).with(httpBasic("coordinator", "test-only-password")));
+    }
+
+    ResultActions upload(String csv) throws Exception {
+        return upload(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aGoodFileIsStoredOnceAndASecondUploadChangesNothing() throws Exception {
+        upload(GOOD).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
+        upload(GOOD).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.unchanged").value(2));
+        upload(GOOD.replace("T01,P001,54", "T01,P001,55")).andExpect(jsonPath("$.updated").value(1));
+
+        mvc.perform(get("/api/cycles/" + cycle.id() + "/organisations/" + org + "/records")
+                        .with(httpBasic("coordinator", "test-only-password")))
+                .andExpect(jsonPath("$[*].pseudonym", hasItem("P002")))
+                .andExpect(jsonPath("$[0].answers.age").value("55"));
+        assertThat(records.history(cycle.id(), org)).extracting(c -> c.action())
+                .containsExactly("UPDATE", "CREATE", "CREATE");
+        assertThat(records.history(cycle.id(), org).get(0).changedBy()).isEqualTo("coordinator coordinator");
+    }
+
+    @Test
+    void anyBadRowStoresNothingAndEveryProblemIsNamed() throws Exception {
+        upload(HEADER
+                + "T01,P001,54,no,,,,yes,0.6,yes,yes\n"
+                + "T01,P002,forty,no,,,,yes,,yes,yes\n"
+                + "T09,P003,50,no,,,,yes,,yes,yes\n"
+                + "T01,943 476 5919,50,no,,,,yes,,yes,yes\n"
+                + "T01,P004,50,no,yes,,,yes,,yes,yes\n"
+                + "t01,p001,60,no,,,,no,,no,no\n")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].row").value(3))
+                .andExpect(jsonPath("$.errors[0].column").value("age"))
+                .andExpect(jsonPath("$.errors[0].value").value("forty"))
+                .andExpect(jsonPath("$.errors[1].column").value("team"))
+                .andExpect(jsonPath("$.errors[2].message", containsString("NHS number")))
+                .andExpect(jsonPath("$.errors[3].column").value("baselineRenal"))
+                .andExpect(jsonPath("$.errors[3].message", containsString("only asked when")))
+                .andExpect(jsonPath("$.errors[4].row").value(7))
+                .andExpect(jsonPath("$.errors[4].message", containsString("already has this pseudonym in row 2")));
+        assertThat(records.list(cycle.id(), org)).isEmpty();
+    }
+
+    @Test
+    void aWrongHeaderAnEmptyFileAndAnotherEncodingAreRefused() throws Exception {
+        upload("team,pseudonym,age,colour\nT01,P001,54,red\n").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].row").value(1))
+                .andExpect(jsonPath("$.errors[*].column", hasItem("colour")))
+                .andExpect(jsonPath("$.errors[*].column", hasItem("serumLithiumLast3Months")));
+        upload("").andExpect(status().isUnprocessableEntity());
+        upload(HEADER).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].message", containsString("no records")));
+        upload((HEADER + "T01,P\u00e9001,54,no,,,,yes,,yes,yes\n").getBytes(StandardCharsets.ISO_8859_1))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].message", containsString("not UTF-8")));
+        assertThat(records.list(cycle.id(), org)).isEmpty();
+    }
+
+    @Test
+    void semicolonsAByteOrderMarkAndFriendlyAnswersAreRead() throws Exception {
+        String excel = "\ufeff" + HEADER.replace(',', ';') + "T01;P010;47;No;;;;Y;0.8;yes;YES\n";
+        upload(excel).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(1));
+        assertThat(records.list(cycle.id(), org)).singleElement()
+                .satisfies(r -> assertThat(r.answers()).containsEntry("serumLithiumLast3Months", "yes")
+                        .containsEntry("lastLithiumLevel", "0.8").doesNotContainKey("baselineRenal"));
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedWithTheLimit() throws Exception {
+        StringBuilder big = new StringBuilder(HEADER);
+        String row = "T01,P%06d,54,no,,,,yes,0.6,yes,yes" + " ".repeat(200) + "\n";
+        for (int i = 0; big.length() <= CycleApiController.MOST_BYTES; i++) {
+            big.append(String.format(row, i));
+        }
+        upload(big.toString()).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].message", containsString("larger than 20 MB")));
+        assertThat(records.list(cycle.id(), org)).isEmpty();
+    }
+
+    @Test
+    void recordsCannotBeUploadedForAnOrganisationNotTakingPart() throws Exception {
+        String declined = fixture.member("Wales");
+        participation.join(cycle.id(), declined);
+        mvc.perform(post("/api/cycles/" + cycle.id() + "/organisations/" + declined + "/records")
+                        .contentType("text/csv").content(GOOD).with(httpBasic("coordinator", "test-only-password")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("not taking part")));
+    }
+
+    @Test
+    void theDefinitionsApiDescribesFieldsStandardsAndTheTemplate() throws Exception {
+        mvc.perform(get("/api/audit-definitions").with(httpBasic("coordinator", "test-only-password")))
+                .andExpect(jsonPath("$[*].id", hasItem("lithium-monitoring")));
+        mvc.perform(get("/api/audit-definitions/physical-health-antipsychotics")
+                        .with(httpBasic("coordinator", "test-only-password")))
+                .andExpect(jsonPath("$.fields[?(@.name == 'smokingStatus')].when", hasItem("smoking = true")))
+                .andExpect(jsonPath("$.standards[0].meets").value("bloodPressure = true"))
+                .andExpect(jsonPath("$.allOrNone.standards.length()").value(5));
+        mvc.perform(get("/api/audit-definitions/lithium-monitoring/template.csv")
+                        .with(httpBasic("coordinator", "test-only-password")))
+                .andExpect(content().string(HEADER.replace("\n", "\r\n")));
+        mvc.perform(get("/api/audit-definitions/nope").with(httpBasic("coordinator", "test-only-password")))
+                .andExpect(status().isNotFound());
+    }
+}
