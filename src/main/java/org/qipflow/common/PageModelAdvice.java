@@ -31,7 +31,7 @@ class PageModelAdvice {
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return errorPage("The file is too large",
-                "Files can be up to 5 MB. Nothing was imported: split the file into smaller ones and upload each.",
+                "Files can be up to 20 MB. Nothing was stored: split the file into smaller ones and upload each.",
                 request);
     }
 

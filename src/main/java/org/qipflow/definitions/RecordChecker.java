@@ -43,8 +43,12 @@ public final class RecordChecker {
             }
             parse(field, text, errors).ifPresent(value -> values.put(field.name(), value));
         }
+        // each distinct condition is evaluated once per record, over the values as parsed
+        Map<String, Object> parsed = context(definition, values);
+        Map<String, Boolean> conditions = new HashMap<>();
         for (Field field : definition.fields()) {
-            boolean asked = !field.conditional() || field.when().holds(context(definition, values));
+            boolean asked = !field.conditional()
+                    || conditions.computeIfAbsent(field.when().source(), source -> field.when().holds(parsed));
             boolean answered = values.containsKey(field.name())
                     || !raw.getOrDefault(field.name(), "").isBlank();
             if (!asked && answered) {

@@ -1,0 +1,144 @@
+package org.qipflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.qipflow.auditcycle.ParticipationService;
+import org.qipflow.common.UkTime;
+import org.qipflow.membership.OrganisationInput;
+import org.qipflow.membership.OrganisationService;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleKind;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.programmes.ProgrammeService;
+import org.qipflow.submissions.UploadResult;
+import org.qipflow.support.QipflowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A 20,000-row CSV of lithium-monitoring records validated and stored, against a floor measured in
+ * the same run: a plain JDBC batch insert of the same 20,000 rows. Run with {@code ./mvnw verify -Pbench}.
+ */
+@Tag("bench")
+@QipflowTest
+class RecordUploadBenchmark {
+
+    static final int ROWS = 20_000;
+    static final int WARM_UPS = 1;
+    static final int ROUNDS = 5;
+
+    @Autowired
+    ProgrammeService programmes;
+    @Autowired
+    CycleService cycles;
+    @Autowired
+    OrganisationService organisations;
+    @Autowired
+    ParticipationService participation;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void validateAndStoreTwentyThousandRows() throws IOException {
+        programmes.create("QIP-RECBENCH", "Record benchmark", "lithium-monitoring");
+        Cycle cycle = cycles.schedule("QIP-RECBENCH", CycleKind.BASELINE,
+                Instant.now().plusSeconds(7 * 86400).atZone(UkTime.ZONE), Map.of());
+        byte[] csv = csv();
+        List<Long> uploadMillis = new ArrayList<>();
+        List<Long> floorMillis = new ArrayList<>();
+        for (int round = 0; round < WARM_UPS + ROUNDS; round++) {
+            String org = organisation(cycle, round);
+            long start = System.nanoTime();
+            UploadResult result = participation.uploadRecords(cycle.id(), org, new ByteArrayInputStream(csv), "bench");
+            long upload = (System.nanoTime() - start) / 1_000_000;
+            assertThat(result.created()).isEqualTo(ROWS);
+            long floor = plainBatchInsert(cycle.id(), "F" + org.substring(1));
+            if (round >= WARM_UPS) {
+                uploadMillis.add(upload);
+                floorMillis.add(floor);
+            }
+        }
+        double uploadMedian = median(uploadMillis);
+        double floorMedian = median(floorMillis);
+        String report = String.format(Locale.ROOT, """
+                {"benchmark":"%d-row CSV validated and stored","bytes":%d,"rounds":%d,
+                 "uploadMedianMs":%.0f,"floorMedianMs":%.0f,"ratio":%.1f,"uploadMs":%s,"floorMs":%s}
+                """, ROWS, csv.length, ROUNDS, uploadMedian, floorMedian, uploadMedian / floorMedian, uploadMillis,
+                floorMillis);
+        Path out = Path.of("target", "bench", "record-upload.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println("BENCHMARK " + report.replace("\n", ""));
+    }
+
+    private String organisation(Cycle cycle, int round) {
+        String code = String.format("R%03d", round);
+        organisations.create(new OrganisationInput(code, "Record Bench " + code, "England", "NHS trust", "Lead",
+                "lead@nhs.example", "Pharmacist", "2030-12-31"));
+        participation.join(cycle.id(), code);
+        // confirmation is a process step; the benchmark needs the teams, not the step
+        jdbc.update("update cycle_participant set status = 'CONFIRMED' where cycle_id = ? and organisation_code = ?",
+                cycle.id(), code);
+        for (String team : List.of("T01", "T02", "T03", "T04")) {
+            jdbc.update("""
+                    insert into participant_team (participant_id, code, created_at)
+                    select id, ?, current_timestamp from cycle_participant where cycle_id = ? and organisation_code = ?
+                    """, team, cycle.id(), code);
+        }
+        return code;
+    }
+
+    /** The floor: the same rows, already as JSON, in one JDBC batch. */
+    private long plainBatchInsert(long cycleId, String organisation) {
+        List<Object[]> rows = new ArrayList<>(ROWS);
+        var now = Instant.now().atOffset(ZoneOffset.UTC);
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(new Object[] {cycleId, organisation, "T0" + (i % 4 + 1), String.format("P%05d", i),
+                    "{\"age\":\"54\",\"lithiumStartedInLastYear\":\"no\",\"serumLithiumLast3Months\":\"yes\","
+                            + "\"lastLithiumLevel\":\"0.6\",\"renalLast6Months\":\"yes\",\"thyroidLast6Months\":\"yes\"}",
+                    now, now});
+        }
+        long start = System.nanoTime();
+        jdbc.batchUpdate("""
+                insert into audit_record (cycle_id, organisation_code, team_code, pseudonym, definition_id,
+                       definition_version, record_values, created_at, updated_at, version)
+                values (?, ?, ?, ?, 'lithium-monitoring', 1, ?, ?, ?, 0)
+                """, rows);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static byte[] csv() {
+        StringBuilder csv = new StringBuilder("team,pseudonym,age,lithiumStartedInLastYear,baselineRenal,"
+                + "baselineThyroid,baselineWeight,serumLithiumLast3Months,lastLithiumLevel,renalLast6Months,"
+                + "thyroidLast6Months\n");
+        for (int i = 0; i < ROWS; i++) {
+            boolean started = i % 5 == 0;
+            csv.append("T0").append(i % 4 + 1).append(",P").append(String.format("%05d", i)).append(',')
+                    .append(18 + i % 80).append(started ? ",yes,yes,yes,no," : ",no,,,,")
+                    .append(i % 3 == 0 ? "no,," : "yes,0." + (3 + i % 7) + ",").append(i % 2 == 0 ? "yes," : "no,")
+                    .append("yes\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static double median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2.0;
+    }
+}
