@@ -98,6 +98,27 @@ class CycleMails {
                 link(cycle, organisation, LeadTask.VIEW_RESULTS, RESULTS_LINK_VALIDITY));
     }
 
+    /** A coordinator's question about the organisation's data, with a link to answer it. */
+    Mail query(Cycle cycle, Organisation organisation, DataQuery query) {
+        String token = links.issue(organisation.code(), subject(cycle), DataQueries.PURPOSE_PREFIX + query.id(),
+                LINK_VALIDITY);
+        Mail mail = toLead("query-" + query.id(), cycle, organisation, null, "data-query", baseUrl + "/tasks/" + token);
+        mail.model().put("question", query.question());
+        mail.model().put("record", query.recordLabel());
+        return mail;
+    }
+
+    /** The lead's answer, for the programme team. */
+    Mail queryAnswered(Cycle cycle, Organisation organisation, DataQuery query) {
+        Map<String, Object> model = model(cycle, organisation, null,
+                baseUrl + "/cycles/" + cycle.id() + "/organisations/" + organisation.code());
+        model.put("question", query.question());
+        model.put("answer", query.answer());
+        model.put("record", query.recordLabel());
+        return new Mail("cycle:" + cycle.id() + ":" + organisation.code() + ":query-" + query.id() + "-answer",
+                reference(cycle, organisation), coordinators, "data-query-answered", model);
+    }
+
     /** Fresh links for the open tasks of one organisation, sent to its lead on record, never to the requester. */
     Mail freshLinks(Organisation organisation, List<Map<String, Object>> openTasks, Instant now) {
         Map<String, Object> model = new HashMap<>();

@@ -18,6 +18,7 @@ import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
+import org.qipflow.submissions.RecordService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,10 +39,14 @@ class CyclePageController {
     private final ParticipationService participation;
     private final CycleTracker tracker;
     private final OrganisationService organisations;
+    private final RecordService records;
+    private final DataQueries queries;
     private final Clock clock;
 
     CyclePageController(CycleService cycles, ParticipationService participation, CycleTracker tracker,
-            OrganisationService organisations, Clock clock) {
+            OrganisationService organisations, RecordService records, DataQueries queries, Clock clock) {
+        this.records = records;
+        this.queries = queries;
         this.cycles = cycles;
         this.participation = participation;
         this.tracker = tracker;
@@ -117,6 +122,41 @@ class CyclePageController {
             model.addAttribute("errors", FieldProblem.byField(e.problems()));
             return show(id, model);
         }
+    }
+
+    /** One organisation's data: records with their checks, its figures, the history and data queries. */
+    @GetMapping("/organisations/{code}")
+    String organisationData(@PathVariable long id, @PathVariable String code, Model model) {
+        Cycle cycle = cycles.get(id);
+        Participant participant = participation.participant(id, code);
+        var definition = records.definitionOf(id);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("organisation", organisations.get(participant.organisationCode()));
+        model.addAttribute("participant", participant);
+        model.addAttribute("definition", definition);
+        model.addAttribute("records", records.quality(id, participant.organisationCode()));
+        model.addAttribute("figures", records.figures(id, participant.organisationCode()));
+        model.addAttribute("history", records.history(id, participant.organisationCode()).stream().limit(50).toList());
+        model.addAttribute("queries", queries.of(id, participant.organisationCode()));
+        model.asMap().putIfAbsent("problems", List.of());
+        model.asMap().putIfAbsent("errors", Map.of());
+        return "cycles/organisation";
+    }
+
+    @PostMapping("/organisations/{code}/queries")
+    String ask(@PathVariable long id, @PathVariable String code, @RequestParam(required = false) String question,
+            @RequestParam(required = false) Long recordId, Model model, RedirectAttributes redirect,
+            java.security.Principal who) {
+        try {
+            queries.ask(id, code, recordId, question, who.getName());
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            model.addAttribute("questionEntered", question);
+            return organisationData(id, code, model);
+        }
+        redirect.addFlashAttribute(FLASH, "Your question has been emailed to the local lead, with a link to answer it");
+        return "redirect:/cycles/" + id + "/organisations/" + code;
     }
 
     @GetMapping("/participants/{code}/extension")

@@ -7,12 +7,19 @@ enum LeadTask {
     CONFIRM_PARTICIPATION(List.of("Task_ConfirmParticipation")),
     SUBMIT_DATA(List.of("Task_SubmitAuditData", "Task_SubmitLateData")),
     /** Not a task: reading the organisation's results once they are published. */
-    VIEW_RESULTS(List.of());
+    VIEW_RESULTS(List.of()),
+    /** Not a task: answering a coordinator's question about the data (link purpose ANSWER_QUERY:{id}). */
+    ANSWER_QUERY(List.of());
 
     private final List<String> taskIds;
 
     LeadTask(List<String> taskIds) {
         this.taskIds = taskIds;
+    }
+
+    /** The task a link's purpose stands for. */
+    static LeadTask ofPurpose(String purpose) {
+        return purpose.startsWith(DataQueries.PURPOSE_PREFIX) ? ANSWER_QUERY : valueOf(purpose);
     }
 
     List<String> taskIds() {

@@ -43,11 +43,13 @@ class LeadTaskController {
     private final CycleService cycles;
     private final OrganisationService organisations;
     private final RecordService records;
+    private final DataQueries queries;
     private final Clock clock;
 
     LeadTaskController(TaskLinks links, ParticipationService participation, CycleService cycles,
-            OrganisationService organisations, RecordService records, Clock clock) {
+            OrganisationService organisations, RecordService records, DataQueries queries, Clock clock) {
         this.records = records;
+        this.queries = queries;
         this.links = links;
         this.participation = participation;
         this.cycles = cycles;
@@ -182,6 +184,32 @@ class LeadTaskController {
         return "local lead " + context.organisation().localLead().email() + " (link)";
     }
 
+    /** The lead's answer to a data query; the link then stops working. */
+    @PostMapping("/tasks/{token}/answer")
+    String answer(@PathVariable String token, @RequestParam(required = false) String answer, Model model,
+            HttpServletResponse response) {
+        TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
+                && l.purpose().startsWith(DataQueries.PURPOSE_PREFIX)).orElse(null);
+        if (link == null) {
+            return show(token, model, response);
+        }
+        context(link, model);
+        model.addAttribute("token", token);
+        long queryId = Long.parseLong(link.purpose().substring(DataQueries.PURPOSE_PREFIX.length()));
+        try {
+            model.addAttribute("query", queries.answer(queryId, answer));
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            model.addAttribute("answerEntered", answer);
+        } catch (ConflictException e) {
+            model.addAttribute("notice", e.getMessage());
+        }
+        model.asMap().putIfAbsent("errors", Map.of());
+        return "tasks/query";
+    }
+
     /** Emails fresh links to the lead on record for this link's organisation, whoever asks. */
     @PostMapping("/tasks/{token}/new-link")
     String newLinkForKnownToken(@PathVariable String token, Model model) {
@@ -250,7 +278,11 @@ class LeadTaskController {
         Cycle cycle = cycles.get(cycleId);
         Organisation organisation = organisations.get(link.organisationCode());
         Participant participant = participation.participant(cycleId, organisation.code());
-        LeadTask task = LeadTask.valueOf(link.purpose());
+        LeadTask task = LeadTask.ofPurpose(link.purpose());
+        if (task == LeadTask.ANSWER_QUERY) {
+            model.addAttribute("query", queries.get(Long.parseLong(
+                    link.purpose().substring(DataQueries.PURPOSE_PREFIX.length()))));
+        }
         model.addAttribute("cycle", cycle);
         model.addAttribute("organisation", organisation);
         model.addAttribute("participant", participant);
@@ -286,6 +318,7 @@ class LeadTaskController {
                     LeadTask.CONFIRM_PARTICIPATION) ? "tasks/confirm" : "tasks/done";
             case SUBMIT_DATA -> submissionPage(context, model);
             case VIEW_RESULTS -> "tasks/results";
+            case ANSWER_QUERY -> "tasks/query";
         };
     }
 }
