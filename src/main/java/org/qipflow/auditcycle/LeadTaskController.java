@@ -19,7 +19,12 @@ import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
+import org.qipflow.definitions.CsvTemplate;
+import org.qipflow.definitions.XlsxTemplate;
 import org.qipflow.submissions.AuditRecord;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.qipflow.submissions.RecordService;
 import org.springframework.util.MultiValueMap;
 import org.qipflow.tasklink.TaskLink;
@@ -106,7 +111,7 @@ class LeadTaskController {
             HttpServletResponse response) {
         return act(token, LeadTask.SUBMIT_DATA, model, response, context -> {
             if (file == null || file.isEmpty()) {
-                throw new InvalidInputException("file", "Choose a CSV file to upload");
+                throw new InvalidInputException("file", "Choose an Excel or CSV file to upload");
             }
             try {
                 UploadResult result = participation.uploadRecords(context.cycle().id(), context.organisation().code(),
@@ -177,6 +182,26 @@ class LeadTaskController {
             model.addAttribute("notice", "Record " + String.valueOf(form.getFirst("pseudonym")).trim().toUpperCase(java.util.Locale.ROOT)
                     + " saved");
         }, true);
+    }
+
+    /** The upload templates, for leads who have no account for the API. */
+    @GetMapping({"/tasks/{token}/template.csv", "/tasks/{token}/template.xlsx"})
+    ResponseEntity<byte[]> template(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
+        TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
+                && l.purpose().equals(LeadTask.SUBMIT_DATA.name())).orElse(null);
+        if (link == null) {
+            return ResponseEntity.notFound().build();
+        }
+        var definition = records.definitionOf(Long.parseLong(link.subject().substring("cycle:".length())));
+        boolean excel = request.getRequestURI().endsWith(".xlsx");
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + definition.id() + "-records."
+                        + (excel ? "xlsx" : "csv") + "\"")
+                .contentType(excel ? MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(excel ? XlsxTemplate.of(definition)
+                        : CsvTemplate.header(definition).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Who changed a record, for its history: the organisation's lead of the day, through their link. */

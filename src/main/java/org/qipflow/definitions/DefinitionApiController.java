@@ -47,6 +47,17 @@ class DefinitionApiController {
                 .body(CsvTemplate.header(definition).getBytes(StandardCharsets.UTF_8));
     }
 
+    @GetMapping(path = "/{id}/template.xlsx",
+            produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "An Excel template: the columns, drop-downs for yes/no and choice answers, a Help sheet")
+    ResponseEntity<byte[]> xlsxTemplate(@PathVariable String id) {
+        AuditDefinition definition = definitions.get(id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + "-template.xlsx\"")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(XlsxTemplate.of(definition));
+    }
+
     record Summary(String id, int version, String title) {
     }
 

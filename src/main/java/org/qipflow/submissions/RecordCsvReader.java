@@ -1,12 +1,15 @@
 package org.qipflow.submissions;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -21,8 +24,9 @@ import org.qipflow.definitions.RecordChecker;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads an upload of records row by row and checks every row before anything is stored. Problems are
- * collected for the whole file, up to a limit, so a lead fixes them in one go.
+ * Reads an upload of records, CSV or Excel (.xlsx, recognised by its content), row by row, and
+ * checks every row before anything is stored. Problems are collected for the whole file, up to a
+ * limit, so a lead fixes them in one go.
  */
 @Component
 class RecordCsvReader {
@@ -32,49 +36,88 @@ class RecordCsvReader {
     record ParsedRow(int row, String team, String pseudonym, Map<String, Object> values) {
     }
 
+    /** One row of the file, its cells by lower-case column name. */
+    record SourceRow(int row, Map<String, String> cells) {
+
+        String get(String column) {
+            String value = cells.get(column.toLowerCase(Locale.ROOT));
+            return value == null ? "" : value.trim();
+        }
+    }
+
     List<ParsedRow> read(AuditDefinition definition, Collection<String> teams, InputStream file) {
+        BufferedInputStream in = new BufferedInputStream(file, 64 * 1024);
+        try {
+            if (XlsxRows.isXlsx(in)) {
+                try (XlsxRows rows = XlsxRows.open(in)) {
+                    return check(definition, teams, rows.header(), rows.iterator());
+                }
+            }
+            try (CSVParser parser = CsvUpload.open(in, false)) {
+                Iterator<CSVRecord> records = parser.iterator();
+                List<String> header = parser.getHeaderNames();
+                Iterator<SourceRow> rows = new Iterator<>() {
+                    int row = 1;
+
+                    public boolean hasNext() {
+                        return records.hasNext();
+                    }
+
+                    public SourceRow next() {
+                        CSVRecord record = records.next();
+                        row++;
+                        Map<String, String> cells = new HashMap<>();
+                        for (String column : header) {
+                            cells.put(column.toLowerCase(Locale.ROOT), CsvUpload.value(record, column));
+                        }
+                        return new SourceRow(row, cells);
+                    }
+                };
+                return check(definition, teams, header, rows);
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            throw new RejectedFileException(List.of(CsvUpload.unreadable(1, e)));
+        }
+    }
+
+    private List<ParsedRow> check(AuditDefinition definition, Collection<String> teams, List<String> header,
+            Iterator<SourceRow> source) {
+        checkHeader(definition, header);
         List<RowProblem> problems = new ArrayList<>();
         List<ParsedRow> rows = new ArrayList<>();
         Map<String, Integer> firstRow = new HashMap<>();
-        int row = 1;
-        try (CSVParser parser = CsvUpload.open(file, false)) {
-            checkHeader(definition, parser.getHeaderNames());
-            for (CSVRecord record : parser) {
-                row++;
-                if (problems.size() >= MOST_PROBLEMS) {
-                    break;
-                }
-                String team = CsvUpload.value(record, CsvTemplate.TEAM);
-                String pseudonym = CsvUpload.value(record, CsvTemplate.PSEUDONYM);
-                List<FieldProblem> identity = RecordService.identity(team, pseudonym, teams);
-                Map<String, String> answers = new HashMap<>();
-                definition.fields().forEach(f -> answers.put(f.name(), CsvUpload.value(record, f.name())));
-                CheckedRecord checked = RecordChecker.check(definition, answers);
-                for (FieldProblem p : identity) {
-                    problems.add(new RowProblem(row, p.field(), CsvUpload.value(record, p.field()), p.message()));
-                }
-                for (FieldProblem p : checked.errors()) {
-                    problems.add(new RowProblem(row, p.field(), p.field() == null ? null : answers.get(p.field()),
-                            p.message()));
-                }
-                if (identity.isEmpty()) {
-                    String key = RecordService.normalise(team) + "/" + RecordService.normalise(pseudonym);
-                    Integer earlier = firstRow.putIfAbsent(key, row);
-                    if (earlier != null) {
-                        problems.add(new RowProblem(row, CsvTemplate.PSEUDONYM, pseudonym, "team "
-                                + RecordService.normalise(team) + " already has this pseudonym in row " + earlier
-                                + "; give each patient one row"));
-                    } else if (checked.valid()) {
-                        rows.add(new ParsedRow(row, RecordService.normalise(team), RecordService.normalise(pseudonym),
-                                checked.values()));
-                    }
+        int lastRow = 1;
+        while (source.hasNext() && problems.size() < MOST_PROBLEMS) {
+            SourceRow record = source.next();
+            lastRow = record.row();
+            String team = record.get(CsvTemplate.TEAM);
+            String pseudonym = record.get(CsvTemplate.PSEUDONYM);
+            List<FieldProblem> identity = RecordService.identity(team, pseudonym, teams);
+            Map<String, String> answers = new HashMap<>();
+            definition.fields().forEach(f -> answers.put(f.name(), record.get(f.name())));
+            CheckedRecord checked = RecordChecker.check(definition, answers);
+            for (FieldProblem p : identity) {
+                problems.add(new RowProblem(record.row(), p.field(), record.get(p.field()), p.message()));
+            }
+            for (FieldProblem p : checked.errors()) {
+                problems.add(new RowProblem(record.row(), p.field(), p.field() == null ? null : answers.get(p.field()),
+                        p.message()));
+            }
+            if (identity.isEmpty()) {
+                String key = RecordService.normalise(team) + "/" + RecordService.normalise(pseudonym);
+                Integer earlier = firstRow.putIfAbsent(key, record.row());
+                if (earlier != null) {
+                    problems.add(new RowProblem(record.row(), CsvTemplate.PSEUDONYM, pseudonym, "team "
+                            + RecordService.normalise(team) + " already has this pseudonym in row " + earlier
+                            + "; give each patient one row"));
+                } else if (checked.valid()) {
+                    rows.add(new ParsedRow(record.row(), RecordService.normalise(team),
+                            RecordService.normalise(pseudonym), checked.values()));
                 }
             }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            throw new RejectedFileException(List.of(CsvUpload.unreadable(row + 1, e)));
         }
         if (rows.isEmpty() && problems.isEmpty()) {
-            problems.add(new RowProblem(2, null, null, "the file has a header row but no records"));
+            problems.add(new RowProblem(lastRow + 1, null, null, "the file has a header row but no records"));
         }
         if (!problems.isEmpty()) {
             throw new RejectedFileException(problems);
@@ -84,17 +127,17 @@ class RecordCsvReader {
 
     private static void checkHeader(AuditDefinition definition, List<String> header) {
         List<String> columns = CsvTemplate.columns(definition);
-        List<String> given = header.stream().map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList();
-        List<String> known = columns.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList();
+        List<String> given = header.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+        List<String> known = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         List<RowProblem> problems = new ArrayList<>();
         for (String column : columns) {
-            if (!given.contains(column.toLowerCase(java.util.Locale.ROOT))) {
+            if (!given.contains(column.toLowerCase(Locale.ROOT))) {
                 problems.add(new RowProblem(1, column, null, "the column is missing; download the template for "
                         + "the columns: " + String.join(", ", columns)));
             }
         }
         for (String name : header) {
-            if (!name.isEmpty() && !known.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!name.isEmpty() && !known.contains(name.toLowerCase(Locale.ROOT))) {
                 problems.add(new RowProblem(1, name, null, "this audit has no such column; the columns are: "
                         + String.join(", ", columns)));
             }

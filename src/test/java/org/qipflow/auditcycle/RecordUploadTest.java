@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qipflow.programmes.Cycle;
@@ -135,6 +137,61 @@ class RecordUploadTest {
         upload(big.toString()).andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.errors[0].message", containsString("larger than 20 MB")));
         assertThat(records.list(cycle.id(), org)).isEmpty();
+    }
+
+    /** A workbook as Excel saves it: the header, then rows; a date cell and a numeric cell among them. */
+    static byte[] workbook(String[]... rows) throws java.io.IOException {
+        try (var workbook = new XSSFWorkbook();
+                var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Records");
+            String[] header = HEADER.trim().split(",");
+            var first = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                first.createCell(c).setCellValue(header[c]);
+            }
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows[r].length; c++) {
+                    String value = rows[r][c];
+                    if (value.matches("\\d+")) {
+                        row.createCell(c).setCellValue(Double.parseDouble(value));
+                    } else {
+                        row.createCell(c).setCellValue(value);
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void anExcelWorkbookIsReadLikeACsvFile() throws Exception {
+        upload(workbook(new String[] {"T01", "P100", "54", "no", "", "", "", "yes", "0.6", "yes", "yes"},
+                new String[] {"T02", "P101", "61", "yes", "yes", "yes", "no", "no", "", "yes", "no"}))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
+        upload(workbook(new String[] {"T01", "P102", "54", "perhaps", "", "", "", "yes", "", "yes", "yes"}))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].row").value(2))
+                .andExpect(jsonPath("$.errors[0].column").value("lithiumStartedInLastYear"));
+        upload("PK\u0003\u0004 not really a workbook").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].message", containsString("not an Excel workbook")));
+        assertThat(records.list(cycle.id(), org)).hasSize(2);
+    }
+
+    @Test
+    void theExcelTemplateHasTheColumnsDropDownsAndHelp() throws Exception {
+        byte[] xlsx = mvc.perform(get("/api/audit-definitions/physical-health-antipsychotics/template.xlsx")
+                        .with(httpBasic("coordinator", "test-only-password")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheet("Records");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("team");
+            assertThat(sheet.getRow(0).getCell(8).getStringCellValue()).isEqualTo("smokingStatus");
+            assertThat(sheet.getDataValidations()).anySatisfy(v -> assertThat(v.getValidationConstraint()
+                    .getExplicitListValues()).containsExactly("smoker", "ex-smoker", "never"));
+            assertThat(workbook.getSheet("Help").getRow(9).getCell(4).getStringCellValue()).isEqualTo("smoking = true");
+        }
     }
 
     @Test
