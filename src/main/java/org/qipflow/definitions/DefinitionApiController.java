@@ -62,7 +62,7 @@ class DefinitionApiController {
     }
 
     record FieldView(String name, String label, String help, String type, boolean required, BigDecimal min,
-            BigDecimal max, Integer maxLength, List<Option> options, String when) {
+            BigDecimal max, Integer maxLength, List<Option> options, String when, String whenText) {
     }
 
     record RuleView(String id, String severity, String message, String check) {
@@ -78,7 +78,7 @@ class DefinitionApiController {
             return new View(d.id(), d.version(), d.title(), d.description(),
                     d.fields().stream().map(f -> new FieldView(f.name(), f.label(), f.help(), f.type().key(),
                             f.required(), f.min(), f.max(), f.maxLength(), f.options(),
-                            f.when() == null ? null : f.when().source())).toList(),
+                            f.when() == null ? null : f.when().source(), f.whenText())).toList(),
                     d.rules().stream().map(r -> new RuleView(r.id(), r.severity().name().toLowerCase(java.util.Locale.ROOT),
                             r.message(), r.check().source())).toList(),
                     d.standards().stream().map(s -> new StandardView(s.id(), s.text(), s.source(),

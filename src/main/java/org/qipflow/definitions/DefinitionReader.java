@@ -26,7 +26,7 @@ final class DefinitionReader {
     }
 
     record RawField(String name, String label, String help, String type, Boolean required, BigDecimal min,
-            BigDecimal max, Integer maxLength, List<RawOption> options, String when) {
+            BigDecimal max, Integer maxLength, List<RawOption> options, String when, String whenText) {
     }
 
     record RawRule(String id, String severity, String message, String check) {
@@ -98,7 +98,7 @@ final class DefinitionReader {
             Integer maxLength = type == FieldType.TEXT
                     ? (raw.maxLength() == null ? DEFAULT_TEXT_LENGTH : raw.maxLength()) : null;
             fields.add(new Field(raw.name(), raw.label(), raw.help(), type, Boolean.TRUE.equals(raw.required()),
-                    raw.min(), raw.max(), maxLength, options, when));
+                    raw.min(), raw.max(), maxLength, options, when, raw.whenText()));
         }
         return List.copyOf(fields);
     }

@@ -58,7 +58,7 @@ class LeadRecordPagesTest {
     void theFormFollowsTheDefinitionAndNamesEachProblem() throws Exception {
         mvc.perform(get(submitPath + "/records/new")).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Most recent serum lithium level"),
-                        containsString("Only when serumLithiumLast3Months = true"), containsString("name=\"team\""))));
+                        containsString("Only if a level was measured in the past 3 months."), containsString("name=\"team\""))));
 
         mvc.perform(post(submitPath + "/records").with(csrf()).param("team", "T01").param("pseudonym", "SW1A 1AA")
                         .param("age", "200").param("lithiumStartedInLastYear", "no"))
