@@ -156,6 +156,7 @@ class LeadTaskController {
             model.addAttribute("answers", record.answers());
             model.addAttribute("team", record.teamCode());
             model.addAttribute("pseudonym", record.pseudonym());
+            model.addAttribute("recordId", record.id());
         } else {
             model.addAttribute("answers", Map.of());
         }
@@ -167,20 +168,22 @@ class LeadTaskController {
             HttpServletResponse response) {
         Map<String, String> answers = new java.util.HashMap<>();
         form.forEach((name, values) -> answers.put(name, String.join("|", values)));
+        String recordIdText = form.getFirst("recordId");
+        Long recordId = recordIdText == null || recordIdText.isBlank() ? null : Long.valueOf(recordIdText);
         return act(token, LeadTask.SUBMIT_DATA, model, response, context -> {
             model.addAttribute("definition", records.definitionOf(context.cycle().id()));
             model.addAttribute("answers", answers);
             model.addAttribute("team", form.getFirst("team"));
             model.addAttribute("pseudonym", form.getFirst("pseudonym"));
+            model.addAttribute("recordId", recordId);
             try {
-                participation.saveRecord(context.cycle().id(), context.organisation().code(), form.getFirst("team"),
-                        form.getFirst("pseudonym"), answers, changedBy(context));
+                participation.saveRecord(context.cycle().id(), context.organisation().code(), recordId,
+                        form.getFirst("team"), form.getFirst("pseudonym"), answers, changedBy(context));
             } catch (InvalidInputException e) {
                 model.addAttribute("recordForm", true);
                 throw e;
             }
-            model.addAttribute("notice", "Record " + String.valueOf(form.getFirst("pseudonym")).trim().toUpperCase(java.util.Locale.ROOT)
-                    + " saved");
+            model.addAttribute("notice", "The record has been saved");
         }, true);
     }
 

@@ -230,8 +230,12 @@ public class ParticipationService {
         }
         List<Map<String, Object>> open = new ArrayList<>();
         for (Participant p : participants.ofOrganisation(organisation.code())) {
-            openTask(p.cycleId(), organisation.code()).ifPresent(task ->
-                    open.add(mails.taskEntry(cycles.get(p.cycleId()), organisation, task)));
+            Cycle cycle = cycles.get(p.cycleId());
+            Optional<LeadTask> task = openTask(p.cycleId(), organisation.code());
+            if (task.isEmpty() && p.status().submitted() && cycle.closedAt() == null) {
+                task = Optional.of(LeadTask.SUBMIT_DATA); // corrections stay possible until the cycle closes
+            }
+            task.ifPresent(t -> open.add(mails.taskEntry(cycle, organisation, t)));
         }
         if (!open.isEmpty()) {
             outbox.enqueue(mails.freshLinks(organisation, open, clock.instant()));
@@ -267,24 +271,33 @@ public class ParticipationService {
         return participant.teams();
     }
 
-    @Transactional
-    public UploadResult uploadRecords(long cycleId, String organisationCode, InputStream file, String changedBy) {
-        List<String> teams = teamsOpenForRecords(cycleId, organisationCode);
-        return records.upload(cycleId, participant(cycleId, organisationCode).organisationCode(), teams, file, changedBy);
+    /** Record changes of one organisation queue up behind each other, and behind submission and close. */
+    private String lockForRecords(long cycleId, String organisationCode) {
+        return participants.findForUpdate(cycleId, organisationCode.trim().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new NotFoundException(organisationCode + " does not take part in cycle " + cycleId))
+                .organisationCode();
     }
 
     @Transactional
-    public CheckedRecord saveRecord(long cycleId, String organisationCode, String team, String pseudonym,
-            Map<String, String> answers, String changedBy) {
-        List<String> teams = teamsOpenForRecords(cycleId, organisationCode);
-        return records.save(cycleId, participant(cycleId, organisationCode).organisationCode(), teams, team, pseudonym,
-                answers, changedBy);
+    public UploadResult uploadRecords(long cycleId, String organisationCode, InputStream file, String changedBy) {
+        String code = lockForRecords(cycleId, organisationCode);
+        return records.upload(cycleId, code, teamsOpenForRecords(cycleId, code), file, changedBy);
+    }
+
+    /** @param recordId the record being corrected, or null for a new one */
+    @Transactional
+    public CheckedRecord saveRecord(long cycleId, String organisationCode, Long recordId, String team,
+            String pseudonym, Map<String, String> answers, String changedBy) {
+        String code = lockForRecords(cycleId, organisationCode);
+        return records.save(cycleId, code, teamsOpenForRecords(cycleId, code), recordId, team, pseudonym, answers,
+                changedBy);
     }
 
     @Transactional
     public void deleteRecord(long cycleId, String organisationCode, long recordId, String changedBy) {
-        teamsOpenForRecords(cycleId, organisationCode);
-        records.delete(cycleId, participant(cycleId, organisationCode).organisationCode(), recordId, changedBy);
+        String code = lockForRecords(cycleId, organisationCode);
+        teamsOpenForRecords(cycleId, code);
+        records.delete(cycleId, code, recordId, changedBy);
     }
 
     // ---- steps of audit-participation.bpmn ----

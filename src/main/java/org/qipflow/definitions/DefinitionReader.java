@@ -66,6 +66,7 @@ final class DefinitionReader {
         List<Rule> rules = rules(file, raw.rules() == null ? List.of() : raw.rules());
         List<Standard> standards = standards(file, raw.standards() == null ? List.of() : raw.standards());
         AllOrNone allOrNone = allOrNone(file, raw.allOrNone(), standards);
+        checkNames(file, fields, rules, standards);
         return new AuditDefinition(raw.id(), raw.version(), raw.title(), raw.description(), fields, rules, standards,
                 allOrNone, file);
     }
@@ -150,6 +151,40 @@ final class DefinitionReader {
             require(file, where, standards.stream().anyMatch(s -> s.id().equals(id)), "no standard '" + id + "'");
         }
         return new AllOrNone(raw.id(), raw.text(), List.copyOf(raw.standards()));
+    }
+
+    /** Every name an expression uses must be a field: a misspelt one would quietly never match. */
+    private static void checkNames(String file, List<Field> fields, List<Rule> rules, List<Standard> standards) {
+        java.util.Map<String, Object> sample = new java.util.HashMap<>();
+        for (Field f : fields) {
+            sample.put(f.name(), switch (f.type()) {
+                case INTEGER -> 1L;
+                case DECIMAL -> BigDecimal.ONE;
+                case DATE -> java.time.LocalDate.of(2000, 1, 1);
+                case YESNO -> Boolean.TRUE;
+                case CHOICE -> f.options().get(0).value();
+                case MULTICHOICE -> List.of(f.options().get(0).value());
+                case TEXT -> "text";
+            });
+        }
+        for (Field f : fields) {
+            if (f.when() != null) {
+                names(file, "field '" + f.name() + "': when", f.when(), sample);
+            }
+        }
+        for (Rule r : rules) {
+            names(file, "rule '" + r.id() + "': check", r.check(), sample);
+        }
+        for (Standard s : standards) {
+            names(file, "standard '" + s.id() + "': appliesTo", s.appliesTo(), sample);
+            names(file, "standard '" + s.id() + "': meets", s.meets(), sample);
+        }
+    }
+
+    private static void names(String file, String where, Feel.Expression expression, java.util.Map<String, Object> sample) {
+        List<String> unknown = expression.unknownNames(sample);
+        require(file, where, unknown.isEmpty(), "'" + expression.source() + "' uses a name that is not a field: "
+                + String.join("; ", unknown));
     }
 
     private static Feel.Expression expression(String file, String where, String source) {

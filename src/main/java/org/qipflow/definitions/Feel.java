@@ -34,6 +34,20 @@ public final class Feel {
             return !(result.isSuccess() && Boolean.FALSE.equals(result.result()));
         }
 
+        /** Names the expression uses that the context does not have, such as a misspelt field name. */
+        java.util.List<String> unknownNames(Map<String, Object> sample) {
+            EvaluationResult result = ENGINE.evaluate(parsed, sample);
+            java.util.List<String> unknown = new java.util.ArrayList<>();
+            var failures = result.suppressedFailures().iterator();
+            while (failures.hasNext()) {
+                org.camunda.feel.api.EvaluationFailure failure = failures.next();
+                if (failure.failureType() == org.camunda.feel.api.EvaluationFailureType.NO_VARIABLE_FOUND$.MODULE$) {
+                    unknown.add(failure.failureMessage());
+                }
+            }
+            return unknown;
+        }
+
         @Override
         public String toString() {
             return source;

@@ -26,8 +26,21 @@ public final class RecordChecker {
     private RecordChecker() {
     }
 
-    /** @param raw answers as typed or uploaded, by field name; a multiple choice separates values with | */
+    /** What to do with an answer to a question its condition says is not asked. */
+    public enum Unasked {
+        /** An error: an upload must leave it empty. */
+        REFUSE,
+        /** Dropped: on a form a ticked radio cannot be cleared, so a changed condition just hides it. */
+        DROP
+    }
+
+    /** Checks an uploaded record, refusing answers to questions that are not asked. */
     public static CheckedRecord check(AuditDefinition definition, Map<String, String> raw) {
+        return check(definition, raw, Unasked.REFUSE);
+    }
+
+    /** @param raw answers as typed or uploaded, by field name; a multiple choice separates values with | */
+    public static CheckedRecord check(AuditDefinition definition, Map<String, String> raw, Unasked unasked) {
         List<FieldProblem> errors = new ArrayList<>();
         Map<String, Object> values = new HashMap<>();
         for (Field field : definition.fields()) {
@@ -38,7 +51,8 @@ public final class RecordChecker {
             }
             Optional<String> personal = PersonalDataGuard.problem(text);
             if (personal.isPresent()) {
-                errors.add(new FieldProblem(field.name(), "'" + text + "' " + personal.get()));
+                // the value itself is not repeated: it may be personal data
+                errors.add(new FieldProblem(field.name(), "The answer to '" + field.label() + "' " + personal.get()));
                 continue;
             }
             parse(field, text, errors).ifPresent(value -> values.put(field.name(), value));
@@ -52,8 +66,12 @@ public final class RecordChecker {
             boolean answered = values.containsKey(field.name())
                     || !raw.getOrDefault(field.name(), "").isBlank();
             if (!asked && answered) {
-                errors.add(new FieldProblem(field.name(), field.label() + " is only asked when "
-                        + field.when().source() + "; leave it empty"));
+                if (unasked == Unasked.REFUSE) {
+                    errors.add(new FieldProblem(field.name(), field.label() + " is only asked when "
+                            + field.when().source() + "; leave it empty"));
+                } else {
+                    errors.removeIf(p -> field.name().equals(p.field()));
+                }
                 values.remove(field.name());
             } else if (asked && field.required() && !answered) {
                 errors.add(new FieldProblem(field.name(), "Answer: " + field.label()));
@@ -82,8 +100,8 @@ public final class RecordChecker {
     private static Optional<Object> parse(Field field, String text, List<FieldProblem> errors) {
         try {
             Object value = switch (field.type()) {
-                case INTEGER -> inRange(field, new BigDecimal(text.replace(",", ""))).longValueExact();
-                case DECIMAL -> inRange(field, new BigDecimal(text.replace(",", "")));
+                case INTEGER -> inRange(field, number(text)).longValueExact();
+                case DECIMAL -> inRange(field, number(text));
                 case DATE -> date(text);
                 case YESNO -> yesNo(text);
                 case CHOICE -> choice(field, text);
@@ -99,6 +117,19 @@ public final class RecordChecker {
             errors.add(new FieldProblem(field.name(), "'" + text + "' " + e.getMessage() + " (" + field.label() + ")"));
         }
         return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern THOUSANDS = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+    /** A number with a decimal point; a comma only as a thousands separator (1,250), never as a decimal comma. */
+    private static BigDecimal number(String text) {
+        if (text.contains(",")) {
+            if (!THOUSANDS.matcher(text).matches()) {
+                throw new IllegalArgumentException("is not a number: use a point for decimals, like 99.5");
+            }
+            return new BigDecimal(text.replace(",", ""));
+        }
+        return new BigDecimal(text);
     }
 
     private static BigDecimal inRange(Field field, BigDecimal value) {

@@ -40,6 +40,15 @@ public final class XlsxTemplate {
                 records.setColumnWidth(c, Math.max(12, columns.get(c).length() + 2) * 256);
             }
             records.createFreezePane(0, 1);
+            // team, pseudonym and text answers as text, so Excel does not turn "1-2" into a date
+            CellStyle text = workbook.createCellStyle();
+            text.setDataFormat(workbook.createDataFormat().getFormat("@"));
+            for (int c = 0; c < columns.size(); c++) {
+                boolean textColumn = c < 2 || definition.fields().get(c - 2).type() == FieldType.TEXT;
+                if (textColumn) {
+                    records.setDefaultColumnStyle(c, text);
+                }
+            }
             DataValidationHelper validations = records.getDataValidationHelper();
             for (int c = 2; c < columns.size(); c++) {
                 Field field = definition.fields().get(c - 2);

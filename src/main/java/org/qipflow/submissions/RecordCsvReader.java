@@ -20,6 +20,7 @@ import org.qipflow.common.RowProblem;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.CheckedRecord;
 import org.qipflow.definitions.CsvTemplate;
+import org.qipflow.definitions.PersonalDataGuard;
 import org.qipflow.definitions.RecordChecker;
 import org.springframework.stereotype.Component;
 
@@ -97,17 +98,17 @@ class RecordCsvReader {
             definition.fields().forEach(f -> answers.put(f.name(), record.get(f.name())));
             CheckedRecord checked = RecordChecker.check(definition, answers);
             for (FieldProblem p : identity) {
-                problems.add(new RowProblem(record.row(), p.field(), record.get(p.field()), p.message()));
+                problems.add(new RowProblem(record.row(), p.field(), shown(record.get(p.field())), p.message()));
             }
             for (FieldProblem p : checked.errors()) {
-                problems.add(new RowProblem(record.row(), p.field(), p.field() == null ? null : answers.get(p.field()),
-                        p.message()));
+                problems.add(new RowProblem(record.row(), p.field(),
+                        p.field() == null ? null : shown(answers.get(p.field())), p.message()));
             }
             if (identity.isEmpty()) {
                 String key = RecordService.normalise(team) + "/" + RecordService.normalise(pseudonym);
                 Integer earlier = firstRow.putIfAbsent(key, record.row());
                 if (earlier != null) {
-                    problems.add(new RowProblem(record.row(), CsvTemplate.PSEUDONYM, pseudonym, "team "
+                    problems.add(new RowProblem(record.row(), CsvTemplate.PSEUDONYM, shown(pseudonym), "team "
                             + RecordService.normalise(team) + " already has this pseudonym in row " + earlier
                             + "; give each patient one row"));
                 } else if (checked.valid()) {
@@ -123,6 +124,11 @@ class RecordCsvReader {
             throw new RejectedFileException(problems);
         }
         return rows;
+    }
+
+    /** A refused value is shown back, unless it looks like personal data: that is never repeated. */
+    private static String shown(String value) {
+        return PersonalDataGuard.problem(value).isPresent() ? "" : value;
     }
 
     private static void checkHeader(AuditDefinition definition, List<String> header) {

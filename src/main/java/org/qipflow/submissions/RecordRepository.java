@@ -56,15 +56,19 @@ class RecordRepository {
         return counts;
     }
 
-    /** Inserts new rows, updates changed ones and writes one history entry for each, in batches. */
+    /** Inserts new rows, updates changed ones and writes one history entry for exactly those, in batches. */
     void write(long cycleId, String organisationCode, String definitionId, int definitionVersion, List<Row> rows,
             String changedBy, Instant now) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String write = java.util.UUID.randomUUID().toString();
         List<Row> inserts = rows.stream().filter(r -> r.id() == null).toList();
         List<Row> updates = rows.stream().filter(r -> r.id() != null).toList();
         batch.batchUpdate("""
                 insert into audit_record (cycle_id, organisation_code, team_code, pseudonym, definition_id,
-                       definition_version, record_values, created_at, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                       definition_version, record_values, created_at, updated_at, version, last_write)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
                 """, inserts, 500, (ps, row) -> {
                     ps.setLong(1, cycleId);
                     ps.setString(2, organisationCode);
@@ -75,21 +79,26 @@ class RecordRepository {
                     ps.setString(7, json(row.answers()));
                     ps.setObject(8, utc(now));
                     ps.setObject(9, utc(now));
+                    ps.setString(10, write);
                 });
         batch.batchUpdate("""
-                update audit_record set record_values = ?, updated_at = ?, version = version + 1 where id = ?
+                update audit_record set record_values = ?, updated_at = ?, version = version + 1, last_write = ?
+                 where id = ? and cycle_id = ? and organisation_code = ?
                 """, updates, 500, (ps, row) -> {
                     ps.setString(1, json(row.answers()));
                     ps.setObject(2, utc(now));
-                    ps.setLong(3, row.id());
+                    ps.setString(3, write);
+                    ps.setLong(4, row.id());
+                    ps.setLong(5, cycleId);
+                    ps.setString(6, organisationCode);
                 });
         batch.update("""
                 insert into audit_record_change (record_id, cycle_id, organisation_code, team_code, pseudonym, action,
                        changed_by, changed_at, record_values)
                 select id, cycle_id, organisation_code, team_code, pseudonym,
                        case when version = 0 then 'CREATE' else 'UPDATE' end, ?, ?, record_values
-                  from audit_record where cycle_id = ? and organisation_code = ? and updated_at = ?
-                """, changedBy, utc(now), cycleId, organisationCode, utc(now));
+                  from audit_record where cycle_id = ? and organisation_code = ? and last_write = ?
+                """, changedBy, utc(now), cycleId, organisationCode, write);
     }
 
     void delete(AuditRecord record, String changedBy, Instant now) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
@@ -24,6 +25,7 @@ import org.qipflow.definitions.StandardFigure;
 import org.qipflow.definitions.Standards;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.ProgrammeService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,19 +88,22 @@ public class RecordService {
      * against its field ({@code team}, {@code pseudonym} or the field's name).
      */
     @Transactional
-    public CheckedRecord save(long cycleId, String organisationCode, Collection<String> teams, String team,
-            String pseudonym, Map<String, String> answers, String changedBy) {
+    public CheckedRecord save(long cycleId, String organisationCode, Collection<String> teams, Long recordId,
+            String team, String pseudonym, Map<String, String> answers, String changedBy) {
         AuditDefinition definition = definitionOf(cycleId);
-        List<FieldProblem> problems = new ArrayList<>(identity(team, pseudonym, teams));
-        CheckedRecord checked = RecordChecker.check(definition, answers);
+        // a correction keeps the record's team and pseudonym; only a new record chooses them
+        AuditRecord correcting = recordId == null ? null : get(cycleId, organisationCode, recordId);
+        String teamCode = correcting != null ? correcting.teamCode() : normalise(team);
+        String key = correcting != null ? correcting.pseudonym() : normalise(pseudonym);
+        List<FieldProblem> problems = new ArrayList<>(correcting != null ? List.of() : identity(team, pseudonym, teams));
+        // on a form, answers to questions that no longer apply are dropped: a ticked radio cannot be cleared
+        CheckedRecord checked = RecordChecker.check(definition, answers, RecordChecker.Unasked.DROP);
         problems.addAll(checked.errors());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String teamCode = normalise(team);
-        String key = normalise(pseudonym);
-        Long existing = records.list(cycleId, organisationCode).stream()
-                .filter(r -> r.teamCode().equals(teamCode) && r.pseudonym().equals(key)).map(AuditRecord::id)
+        Long existing = correcting != null ? Long.valueOf(correcting.id()) : records.list(cycleId, organisationCode)
+                .stream().filter(r -> r.teamCode().equals(teamCode) && r.pseudonym().equals(key)).map(AuditRecord::id)
                 .findFirst().orElse(null);
         records.write(cycleId, organisationCode, definition.id(), definition.version(),
                 List.of(new RecordRepository.Row(existing, teamCode, key, Answers.canonical(definition, checked.values()))),
@@ -137,7 +142,12 @@ public class RecordService {
                 updated++;
             }
         }
-        records.write(cycleId, organisationCode, definition.id(), definition.version(), writes, changedBy, now());
+        try {
+            records.write(cycleId, organisationCode, definition.id(), definition.version(), writes, changedBy, now());
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("Another upload for this organisation was stored at the same moment; "
+                    + "nothing from this one was stored. Upload the file again");
+        }
         return new UploadResult(created, updated, rows.size() - created - updated);
     }
 
@@ -171,7 +181,7 @@ public class RecordService {
         if (key.isEmpty()) {
             problems.add(new FieldProblem("pseudonym", "Enter the record's local pseudonym, such as P001"));
         } else if (personal.isPresent()) {
-            problems.add(new FieldProblem("pseudonym", "'" + pseudonym.trim() + "' " + personal.get()));
+            problems.add(new FieldProblem("pseudonym", "This pseudonym " + personal.get()));
         } else if (!PSEUDONYM.matcher(key).matches()) {
             problems.add(new FieldProblem("pseudonym", "'" + pseudonym.trim() + "' is not a pseudonym: use up to 20 "
                     + "letters, digits or dashes that your team keeps locally, such as P001; never a name"));

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.util.NumberToTextConverter;
 
 /** The first sheet of an Excel workbook as rows of text, each cell as Excel displays it. */
 final class XlsxRows implements Closeable, Iterable<RecordCsvReader.SourceRow> {
@@ -110,8 +111,10 @@ final class XlsxRows implements Closeable, Iterable<RecordCsvReader.SourceRow> {
         if (cell == null) {
             return "";
         }
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+        if (cell.getCellType() == CellType.NUMERIC) {
+            // the stored number, not its display: a cell formatted "0" must not round 150.5 to 151
+            return DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                    : NumberToTextConverter.toText(cell.getNumericCellValue());
         }
         return formatter.formatCellValue(cell).trim();
     }

@@ -90,7 +90,7 @@ class AuditProcessFixture {
 
     /** One valid lithium-monitoring record for the team, so the organisation has something to submit. */
     void addRecord(long cycleId, String organisationCode, String team, String pseudonym) {
-        participation.saveRecord(cycleId, organisationCode, team, pseudonym, lithiumRecord(), "test");
+        participation.saveRecord(cycleId, organisationCode, null, team, pseudonym, lithiumRecord(), "test");
     }
 
     static Map<String, String> lithiumRecord() {

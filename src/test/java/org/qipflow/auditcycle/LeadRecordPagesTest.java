@@ -77,15 +77,24 @@ class LeadRecordPagesTest {
                         .param("lastLithiumLevel", "1.5").param("renalLast6Months", "yes")
                         .param("thyroidLast6Months", "no"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Record P007 saved"), containsString("Records (1)"),
+                .andExpect(content().string(allOf(containsString("The record has been saved"), containsString("Records (1)"),
                         containsString("above the usual range"))));
         long id = records.list(cycle.id(), org).get(0).id();
 
-        mvc.perform(get(submitPath + "/records/" + id)).andExpect(content().string(containsString("value=\"1.5\"")));
-        mvc.perform(post(submitPath + "/records").with(csrf()).param("team", "T02").param("pseudonym", "P007")
-                .param("age", "48").param("lithiumStartedInLastYear", "no").param("serumLithiumLast3Months", "yes")
-                .param("lastLithiumLevel", "0.9").param("renalLast6Months", "yes").param("thyroidLast6Months", "yes"))
-                .andExpect(content().string(not(containsString("above the usual range"))));
+        mvc.perform(get(submitPath + "/records/" + id)).andExpect(content().string(allOf(
+                containsString("value=\"1.5\""), containsString("Correct record T02 / P007"))));
+        // a correction keeps the record's pseudonym, even if another is posted, and drops an answer no longer asked
+        mvc.perform(post(submitPath + "/records").with(csrf()).param("recordId", String.valueOf(id))
+                        .param("pseudonym", "P008").param("age", "48").param("lithiumStartedInLastYear", "no")
+                        .param("baselineRenal", "yes").param("serumLithiumLast3Months", "yes")
+                        .param("lastLithiumLevel", "0.9").param("renalLast6Months", "yes").param("thyroidLast6Months", "yes"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("The record has been saved"),
+                        not(containsString("above the usual range")))));
+        assertThat(records.list(cycle.id(), org)).singleElement().satisfies(r -> {
+            assertThat(r.pseudonym()).isEqualTo("P007");
+            assertThat(r.answers()).containsEntry("lastLithiumLevel", "0.9").doesNotContainKey("baselineRenal");
+        });
         mvc.perform(post(submitPath + "/records/" + id + "/delete").with(csrf()))
                 .andExpect(content().string(containsString("Records (0)")));
 

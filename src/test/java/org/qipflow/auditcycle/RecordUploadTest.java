@@ -96,11 +96,29 @@ class RecordUploadTest {
                 .andExpect(jsonPath("$.errors[0].value").value("forty"))
                 .andExpect(jsonPath("$.errors[1].column").value("team"))
                 .andExpect(jsonPath("$.errors[2].message", containsString("NHS number")))
+                .andExpect(jsonPath("$.errors[2].value").value(""))
                 .andExpect(jsonPath("$.errors[3].column").value("baselineRenal"))
                 .andExpect(jsonPath("$.errors[3].message", containsString("only asked when")))
                 .andExpect(jsonPath("$.errors[4].row").value(7))
                 .andExpect(jsonPath("$.errors[4].message", containsString("already has this pseudonym in row 2")));
         assertThat(records.list(cycle.id(), org)).isEmpty();
+    }
+
+    @Test
+    void twoUploadsAtOnceStoreEachRecordOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = pool.invokeAll(List.of(
+                    () -> upload(GOOD).andReturn().getResponse().getStatus(),
+                    () -> upload(GOOD).andReturn().getResponse().getStatus()));
+            for (var status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(records.list(cycle.id(), org)).hasSize(2);
+        assertThat(records.history(cycle.id(), org)).hasSize(2);
     }
 
     @Test
