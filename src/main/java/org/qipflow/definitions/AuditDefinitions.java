@@ -43,6 +43,13 @@ public class AuditDefinitions {
         return find(id).orElseThrow(() -> new NotFoundException("No audit definition has the id " + id));
     }
 
+    /** A given version, as a cycle scheduled with it keeps using it. */
+    public AuditDefinition get(String id, int version) {
+        return byId.getOrDefault(id, List.of()).stream().filter(d -> d.version() == version).findFirst()
+                .orElseThrow(() -> new NotFoundException("No version " + version + " of audit definition " + id
+                        + " is installed; keep every version's file under forms/ while cycles use it"));
+    }
+
     public Optional<AuditDefinition> find(String id) {
         List<AuditDefinition> versions = byId.get(id);
         return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));

@@ -2,7 +2,10 @@ package org.qipflow.programmes;
 
 import java.time.Instant;
 
-/** One audit round of a programme, with its timeline; closed and published once those steps have run. */
+/**
+ * One audit round of a programme, with its timeline; closed and published once those steps have run.
+ * {@code definitionVersion} is the version of the programme's audit definition its records follow.
+ */
 public record Cycle(
         long id,
         String programmeCode,
@@ -13,7 +16,8 @@ public record Cycle(
         Instant createdAt,
         Instant closedAt,
         Instant publishedAt,
-        int version) {
+        int version,
+        int definitionVersion) {
 
     /** "QIP-7 re-audit (cycle 2)" */
     public String title() {

@@ -13,6 +13,7 @@ import org.qipflow.common.Dates;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
+import org.qipflow.definitions.AuditDefinitions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +25,12 @@ public class CycleService {
     private final ProgrammeRepository programmes;
     private final CycleTimeline timeline;
     private final ApplicationEventPublisher events;
+    private final AuditDefinitions definitions;
     private final Clock clock;
 
     CycleService(ProgrammeRepository programmes, CycleTimeline timeline, ApplicationEventPublisher events,
-            Clock clock) {
+            AuditDefinitions definitions, Clock clock) {
+        this.definitions = definitions;
         this.programmes = programmes;
         this.timeline = timeline;
         this.events = events;
@@ -73,7 +76,8 @@ public class CycleService {
             throw new InvalidInputException(problems);
         }
         Milestones milestones = timeline.derive(dataCollectionStart, overrides);
-        long id = programmes.insertCycle(programme.id(), kind, milestones, clock.instant());
+        int definitionVersion = definitions.get(programme.auditDefinition()).version();
+        long id = programmes.insertCycle(programme.id(), kind, milestones, definitionVersion, clock.instant());
         events.publishEvent(new CycleScheduled(id));
         return get(id);
     }

@@ -76,12 +76,13 @@ class ProgrammeApiController {
     }
 
     /** A cycle as the API shows it; milestones are ISO-8601 with the UK offset in force on that date. */
-    record CycleResponse(long id, String programme, String kind, int number, String title,
+    record CycleResponse(long id, String programme, String kind, int number, String title, int definitionVersion,
             Map<String, String> milestones, Instant closedAt, Instant publishedAt) {
 
         static CycleResponse of(Cycle cycle) {
             return new CycleResponse(cycle.id(), cycle.programmeCode(), cycle.kind().name(), cycle.number(),
-                    cycle.title(), MilestoneJson.of(cycle), cycle.closedAt(), cycle.publishedAt());
+                    cycle.title(), cycle.definitionVersion(), MilestoneJson.of(cycle), cycle.closedAt(),
+                    cycle.publishedAt());
         }
     }
 }

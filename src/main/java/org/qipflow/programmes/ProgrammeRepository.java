@@ -53,16 +53,17 @@ class ProgrammeRepository {
                 .update();
     }
 
-    long insertCycle(long programmeId, CycleKind kind, Milestones milestones, Instant now) {
+    long insertCycle(long programmeId, CycleKind kind, Milestones milestones, int definitionVersion, Instant now) {
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from audit_cycle where programme_id = :id")
                 .param("id", programmeId).query(Integer.class).single();
         var statement = jdbc.sql("""
                 insert into audit_cycle (programme_id, kind, number, materials_dispatch, data_collection_start,
                        data_collection_end, submission_opens, submission_closes, report_due, created_at, updated_at,
-                       version)
+                       version, definition_version)
                 values (:programmeId, :kind, :number, :materialsDispatch, :dataCollectionStart, :dataCollectionEnd,
-                       :submissionOpens, :submissionCloses, :reportDue, :now, :now, 0)
+                       :submissionOpens, :submissionCloses, :reportDue, :now, :now, 0, :definitionVersion)
                 """).param("programmeId", programmeId).param("kind", kind.name()).param("number", number)
+                .param("definitionVersion", definitionVersion)
                 .param("now", utc(now));
         for (Milestone m : Milestone.values()) {
             statement = statement.param(m.key(), utc(milestones.get(m).toInstant()));
@@ -122,7 +123,8 @@ class ProgrammeRepository {
         }
         return new Cycle(rs.getLong("id"), rs.getString("programme_code"), rs.getString("programme_title"),
                 CycleKind.valueOf(rs.getString("kind")), rs.getInt("number"), new Milestones(dates),
-                instant(rs, "created_at"), instant(rs, "closed_at"), instant(rs, "published_at"), rs.getInt("version"));
+                instant(rs, "created_at"), instant(rs, "closed_at"), instant(rs, "published_at"), rs.getInt("version"),
+                rs.getInt("definition_version"));
     }
 
     private static Map<Milestone, String> columns() {

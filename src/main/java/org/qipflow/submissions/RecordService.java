@@ -55,10 +55,11 @@ public class RecordService {
         this.clock = clock;
     }
 
-    /** The definition a cycle's records follow: its programme's. */
+    /** The definition a cycle's records follow: its programme's, in the version the cycle was scheduled with. */
     @Transactional(readOnly = true)
     public AuditDefinition definitionOf(long cycleId) {
-        return definitions.get(programmes.get(cycles.get(cycleId).programmeCode()).auditDefinition());
+        var cycle = cycles.get(cycleId);
+        return definitions.get(programmes.get(cycle.programmeCode()).auditDefinition(), cycle.definitionVersion());
     }
 
     @Transactional(readOnly = true)

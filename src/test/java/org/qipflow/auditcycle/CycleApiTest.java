@@ -53,6 +53,7 @@ class CycleApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", containsString("/api/cycles/")))
                 .andExpect(jsonPath("$.number").value(1))
+                .andExpect(jsonPath("$.definitionVersion").value(1))
                 .andExpect(jsonPath("$.milestones.materialsDispatch").value("2030-02-04T09:00Z"))
                 .andExpect(jsonPath("$.milestones.dataCollectionEnd").value("2030-04-01T09:00+01:00"))
                 .andExpect(jsonPath("$.milestones.submissionCloses").value("2030-04-29T17:00+01:00"))

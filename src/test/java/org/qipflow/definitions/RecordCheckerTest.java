@@ -138,6 +138,21 @@ class RecordCheckerTest {
     }
 
     @Test
+    void aCycleKeepsTheDefinitionVersionItStartedWith() {
+        String v1 = """
+                {"id":"vers","version":1,"title":"V1","fields":[{"name":"age","label":"Age","type":"integer"}]}""";
+        String v2 = v1.replace("\"version\":1", "\"version\":2").replace("V1", "V2");
+        AuditDefinitions both = new AuditDefinitions(List.of(
+                DefinitionReader.read("forms/vers.v2.json", new ByteArrayInputStream(v2.getBytes(StandardCharsets.UTF_8))),
+                DefinitionReader.read("forms/vers.v1.json", new ByteArrayInputStream(v1.getBytes(StandardCharsets.UTF_8)))));
+
+        assertThat(both.get("vers").title()).isEqualTo("V2");
+        assertThat(both.get("vers", 1).title()).isEqualTo("V1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> both.get("vers", 3))
+                .hasMessageContaining("keep every version's file");
+    }
+
+    @Test
     void feelCannotReachJava() {
         String json = """
                 {"id":"evil","version":1,"title":"Evil","fields":[{"name":"age","label":"Age","type":"integer"}],
