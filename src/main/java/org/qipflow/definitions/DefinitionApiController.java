@@ -65,7 +65,7 @@ class DefinitionApiController {
             BigDecimal max, Integer maxLength, List<Option> options, String when, String whenText) {
     }
 
-    record RuleView(String id, String severity, String message, String check) {
+    record RuleView(String id, String severity, String message, String check, String field) {
     }
 
     record StandardView(String id, String text, String source, String appliesTo, String meets, Integer target) {
@@ -80,7 +80,7 @@ class DefinitionApiController {
                             f.required(), f.min(), f.max(), f.maxLength(), f.options(),
                             f.when() == null ? null : f.when().source(), f.whenText())).toList(),
                     d.rules().stream().map(r -> new RuleView(r.id(), r.severity().name().toLowerCase(java.util.Locale.ROOT),
-                            r.message(), r.check().source())).toList(),
+                            r.message(), r.check().source(), r.field())).toList(),
                     d.standards().stream().map(s -> new StandardView(s.id(), s.text(), s.source(),
                             s.appliesTo().source(), s.meets().source(), s.target())).toList(),
                     d.allOrNone());

@@ -29,7 +29,7 @@ final class DefinitionReader {
             BigDecimal max, Integer maxLength, List<RawOption> options, String when, String whenText) {
     }
 
-    record RawRule(String id, String severity, String message, String check) {
+    record RawRule(String id, String severity, String message, String check, String field) {
     }
 
     record RawStandard(String id, String text, String source, String appliesTo, String meets, Integer target) {
@@ -63,7 +63,7 @@ final class DefinitionReader {
         require(file, "title", raw.title() != null && !raw.title().isBlank(), "give the definition a title");
         require(file, "fields", raw.fields() != null && !raw.fields().isEmpty(), "a record needs at least one field");
         List<Field> fields = fields(file, raw.fields());
-        List<Rule> rules = rules(file, raw.rules() == null ? List.of() : raw.rules());
+        List<Rule> rules = rules(file, raw.rules() == null ? List.of() : raw.rules(), fields);
         List<Standard> standards = standards(file, raw.standards() == null ? List.of() : raw.standards());
         AllOrNone allOrNone = allOrNone(file, raw.allOrNone(), standards);
         checkNames(file, fields, rules, standards);
@@ -104,7 +104,7 @@ final class DefinitionReader {
         return List.copyOf(fields);
     }
 
-    private static List<Rule> rules(String file, List<RawRule> raws) {
+    private static List<Rule> rules(String file, List<RawRule> raws, List<Field> fields) {
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (RawRule raw : raws) {
@@ -117,7 +117,10 @@ final class DefinitionReader {
                 throw new InvalidDefinitionException(file, where, "severity must be error or warning");
             }
             require(file, where, raw.message() != null && !raw.message().isBlank(), "say what is wrong in message");
-            rules.add(new Rule(raw.id(), severity, raw.message(), expression(file, where + ": check", raw.check())));
+            require(file, where, raw.field() == null || fields.stream().anyMatch(f -> f.name().equals(raw.field())),
+                    "no field '" + raw.field() + "' to show the message next to");
+            rules.add(new Rule(raw.id(), severity, raw.message(), expression(file, where + ": check", raw.check()),
+                    raw.field()));
         }
         return List.copyOf(rules);
     }

@@ -83,7 +83,7 @@ public final class RecordChecker {
             for (Rule rule : definition.rules()) {
                 if (!rule.check().notFalse(context)) {
                     (rule.severity() == Rule.Severity.ERROR ? errors : warnings)
-                            .add(new FieldProblem(null, rule.message()));
+                            .add(new FieldProblem(rule.field(), rule.message()));
                 }
             }
         }

@@ -101,6 +101,8 @@ class ShippedDefinitionsTest {
         CheckedRecord noDose = RecordChecker.check(antipsychotics, record("age", "30", "setting", "inpatient",
                 "antipsychoticCount", "1", "totalDosePercentBnf", "0"));
         assertThat(noDose.errors()).extracting(FieldProblem::message).singleElement().asString().contains("cannot be 0%");
+        assertThat(noDose.errors()).extracting(FieldProblem::field).as("shown next to the dose")
+                .containsExactly("totalDosePercentBnf");
 
         CheckedRecord notAsked = RecordChecker.check(antipsychotics, record("age", "30", "setting", "inpatient",
                 "antipsychoticCount", "1", "totalDosePercentBnf", "50", "ecgRecorded", "yes"));
