@@ -13,13 +13,10 @@ class CycleSteps {
         return execution -> participation.closeSubmissions(ParticipationSteps.cycleId(execution));
     }
 
-    /**
-     * The analysis step. Submission statuses are final once submissions close; the benchmarking
-     * figures are computed here once reporting is in place.
-     */
+    /** The analysis step: every standard over the submitted records, stored for the reports. */
     @Bean
-    JavaDelegate runAnalysisDelegate() {
-        return execution -> { };
+    JavaDelegate runAnalysisDelegate(ParticipationService participation) {
+        return execution -> participation.runAnalysis(ParticipationSteps.cycleId(execution));
     }
 
     @Bean

@@ -23,6 +23,7 @@ import org.qipflow.notification.Outbox;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
+import org.qipflow.reporting.CycleAnalysis;
 import org.qipflow.submissions.RecordService;
 import org.qipflow.submissions.UploadResult;
 import org.qipflow.definitions.CheckedRecord;
@@ -49,12 +50,14 @@ public class ParticipationService {
     private final Outbox outbox;
     private final TaskLinks links;
     private final RecordService records;
+    private final CycleAnalysis analysis;
     private final Clock clock;
 
     ParticipationService(ParticipantRepository participants, CycleService cycles, OrganisationService organisations,
             AuditProcesses processes, AuditSchedule schedule, CycleMails mails, Outbox outbox, TaskLinks links,
-            RecordService records, Clock clock) {
+            RecordService records, CycleAnalysis analysis, Clock clock) {
         this.records = records;
+        this.analysis = analysis;
         this.participants = participants;
         this.cycles = cycles;
         this.organisations = organisations;
@@ -357,6 +360,12 @@ public class ParticipationService {
         processes.closeParticipations(cycleId);
         cycles.markClosed(cycleId);
         links.revokeSubject("cycle:" + cycleId, LeadTask.SUBMIT_DATA.name());
+    }
+
+    /** Analyses the records of the organisations that submitted, on time or late. */
+    void runAnalysis(long cycleId) {
+        analysis.analyse(cycleId, participants.ofCycle(cycleId).stream().filter(p -> p.status().submitted())
+                .map(Participant::organisationCode).toList());
     }
 
     void publishResults(long cycleId) {

@@ -1,0 +1,119 @@
+package org.qipflow.reporting;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qipflow.definitions.AuditDefinition;
+import org.qipflow.definitions.RecordChecker;
+import org.qipflow.definitions.StandardFigure;
+import org.qipflow.definitions.Standards;
+import org.qipflow.submissions.AuditRecord;
+import org.qipflow.submissions.RecordService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Analyses a cycle: each standard over the records of the organisations that submitted, nationally,
+ * per organisation and per team, stored in one pass so that reports read figures rather than compute
+ * them. Running it again replaces the figures; each organisation's anonymous code stays the same.
+ */
+@Service
+public class CycleAnalysis {
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private final RecordService records;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    CycleAnalysis(RecordService records, JdbcClient jdbc, JdbcTemplate batch) {
+        this.records = records;
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** @param submitted the organisations whose data count: those that submitted, on time or late */
+    @Transactional
+    public void analyse(long cycleId, Collection<String> submitted) {
+        AuditDefinition definition = records.definitionOf(cycleId);
+        List<Map<String, Object>> national = new ArrayList<>();
+        List<ResultFigure> figures = new ArrayList<>();
+        for (String organisation : submitted.stream().sorted().toList()) {
+            Map<String, List<Map<String, Object>>> byTeam = new LinkedHashMap<>();
+            for (AuditRecord record : records.list(cycleId, organisation)) {
+                Map<String, Object> values = RecordChecker.check(definition, record.answers()).values();
+                byTeam.computeIfAbsent(record.teamCode(), t -> new ArrayList<>()).add(values);
+            }
+            List<Map<String, Object>> all = byTeam.values().stream().flatMap(List::stream).toList();
+            national.addAll(all);
+            add(figures, Scope.ORGANISATION, organisation, null, Standards.figures(definition, all));
+            byTeam.forEach((team, teamRecords) ->
+                    add(figures, Scope.TEAM, organisation, team, Standards.figures(definition, teamRecords)));
+        }
+        add(figures, Scope.NATIONAL, null, null, Standards.figures(definition, national));
+        jdbc.sql("delete from cycle_result where cycle_id = :cycle").param("cycle", cycleId).update();
+        batch.batchUpdate("""
+                insert into cycle_result (cycle_id, scope, organisation_code, team_code, standard_id, numerator, denominator)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """, figures, 500, (ps, f) -> {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, f.scope().name());
+                    ps.setString(3, f.organisationCode());
+                    ps.setString(4, f.teamCode());
+                    ps.setString(5, f.standardId());
+                    ps.setInt(6, f.numerator());
+                    ps.setInt(7, f.denominator());
+                });
+        assignAliases(cycleId, submitted);
+    }
+
+    /** Every stored figure of the cycle, national first, then organisations and their teams. */
+    @Transactional(readOnly = true)
+    public List<ResultFigure> figures(long cycleId) {
+        return jdbc.sql("""
+                select * from cycle_result where cycle_id = :cycle
+                 order by case scope when 'NATIONAL' then 0 when 'ORGANISATION' then 1 else 2 end,
+                          organisation_code, team_code, id
+                """).param("cycle", cycleId).query((rs, n) -> new ResultFigure(Scope.valueOf(rs.getString("scope")),
+                        rs.getString("organisation_code"), rs.getString("team_code"), rs.getString("standard_id"),
+                        rs.getInt("numerator"), rs.getInt("denominator"))).list();
+    }
+
+    /** Each organisation's anonymous code in this cycle, e.g. "Trust 07". */
+    @Transactional(readOnly = true)
+    public Map<String, String> aliases(long cycleId) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        jdbc.sql("select organisation_code, alias from cycle_alias where cycle_id = :cycle order by alias")
+                .param("cycle", cycleId).query(rs -> {
+                    aliases.put(rs.getString("organisation_code"), rs.getString("alias"));
+                });
+        return aliases;
+    }
+
+    /**
+     * Codes are numbered in a random order, so nobody can work out who is who from names, codes or
+     * the order of joining; they are stored, so an organisation keeps its code when the analysis runs again.
+     */
+    private void assignAliases(long cycleId, Collection<String> organisations) {
+        Map<String, String> existing = aliases(cycleId);
+        List<String> missing = new ArrayList<>(organisations.stream().filter(o -> !existing.containsKey(o)).toList());
+        java.util.Collections.shuffle(missing, RANDOM);
+        int next = existing.size() + 1;
+        for (String organisation : missing) {
+            jdbc.sql("insert into cycle_alias (cycle_id, organisation_code, alias) values (:cycle, :org, :alias)")
+                    .param("cycle", cycleId).param("org", organisation)
+                    .param("alias", String.format("Trust %02d", next++)).update();
+        }
+    }
+
+    private static void add(List<ResultFigure> figures, Scope scope, String organisation, String team,
+            List<StandardFigure> standards) {
+        for (StandardFigure s : standards) {
+            figures.add(new ResultFigure(scope, organisation, team, s.standardId(), s.numerator(), s.denominator()));
+        }
+    }
+}

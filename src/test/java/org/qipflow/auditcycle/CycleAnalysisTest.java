@@ -1,0 +1,105 @@
+package org.qipflow.auditcycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.reporting.CycleAnalysis;
+import org.qipflow.reporting.ResultFigure;
+import org.qipflow.reporting.Scope;
+import org.qipflow.support.QipflowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The analysis step on hand-made records: the right answers are worked out in the comments. */
+@QipflowTest
+class CycleAnalysisTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AuditProcessFixture fixture;
+    @Autowired
+    ParticipationService participation;
+    @Autowired
+    CycleAnalysis analysis;
+
+    static Map<String, String> lithium(String started, String baseline, String serum, String renal, String thyroid) {
+        Map<String, String> record = new HashMap<>(Map.of("age", "50", "lithiumStartedInLastYear", started,
+                "serumLithiumLast3Months", serum, "renalLast6Months", renal, "thyroidLast6Months", thyroid));
+        if (started.equals("yes")) {
+            record.putAll(Map.of("baselineRenal", baseline, "baselineThyroid", "yes", "baselineWeight", "yes"));
+        }
+        return record;
+    }
+
+    String joined(Cycle cycle) {
+        String org = fixture.member("England");
+        participation.join(cycle.id(), org);
+        fixture.fire(fixture.participation(cycle.id(), org), "Timer_MaterialsDispatch");
+        participation.confirm(cycle.id(), org, true, List.of("T01, T02"));
+        return org;
+    }
+
+    void record(Cycle cycle, String org, String team, String pseudonym, Map<String, String> answers) {
+        participation.saveRecord(cycle.id(), org, null, team, pseudonym, answers, "test");
+    }
+
+    @Test
+    void figuresNationallyPerOrganisationAndPerTeamCountOnlyThoseWhoSubmitted() throws Exception {
+        Cycle cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        String a = joined(cycle);
+        String b = joined(cycle);
+        String c = joined(cycle);
+        record(cycle, a, "T01", "P1", lithium("no", null, "yes", "yes", "yes"));   // S1 y S2 y S3 y
+        record(cycle, a, "T01", "P2", lithium("yes", "yes", "no", "yes", "no"));   // S1 n S2 y S3 n S4 y
+        record(cycle, a, "T02", "P3", lithium("no", null, "yes", "no", "yes"));    // S1 y S2 n S3 y
+        record(cycle, b, "T01", "P1", lithium("yes", "no", "yes", "yes", "yes"));  // S1 y S2 y S3 y S4 n
+        record(cycle, c, "T01", "P1", lithium("no", null, "no", "no", "no"));      // never submitted: not counted
+        for (String org : List.of(a, b)) {
+            var instance = fixture.participation(cycle.id(), org);
+            fixture.fire(instance, "Timer_SubmissionOpens");
+            participation.submit(cycle.id(), org);
+        }
+
+        fixture.fire(fixture.cycleInstance(cycle.id()), "Timer_LateSubmissionsEnd");
+
+        assertThat(figures(cycle, Scope.NATIONAL, null, null)).containsExactly(
+                "S1 3/4", "S2 3/4", "S3 3/4", "S4 1/2");
+        assertThat(figures(cycle, Scope.ORGANISATION, a, null)).containsExactly("S1 2/3", "S2 2/3", "S3 2/3", "S4 1/1");
+        assertThat(figures(cycle, Scope.TEAM, a, "T01")).containsExactly("S1 1/2", "S2 2/2", "S3 1/2", "S4 1/1");
+        assertThat(figures(cycle, Scope.TEAM, a, "T02")).containsExactly("S1 1/1", "S2 0/1", "S3 1/1", "S4 0/0");
+        assertThat(figures(cycle, Scope.ORGANISATION, b, null)).containsExactly("S1 1/1", "S2 1/1", "S3 1/1", "S4 0/1");
+        assertThat(figures(cycle, Scope.ORGANISATION, c, null)).isEmpty();
+
+        Map<String, String> aliases = analysis.aliases(cycle.id());
+        assertThat(aliases).containsOnlyKeys(a, b);
+        assertThat(aliases.values()).containsExactlyInAnyOrder("Trust 01", "Trust 02");
+
+        analysis.analyse(cycle.id(), List.of(a, b));
+        assertThat(analysis.aliases(cycle.id())).as("codes stay the same when the analysis runs again")
+                .isEqualTo(aliases);
+        assertThat(figures(cycle, Scope.NATIONAL, null, null)).containsExactly("S1 3/4", "S2 3/4", "S3 3/4", "S4 1/2");
+
+        mvc.perform(get("/api/cycles/" + cycle.id() + "/results").with(httpBasic("coordinator", "test-only-password")))
+                .andExpect(jsonPath("$.national[0].numerator").value(3))
+                .andExpect(jsonPath("$.national[0].percent").value(75.0))
+                .andExpect(jsonPath("$.organisations[*].alias", containsInAnyOrder("Trust 01", "Trust 02")))
+                .andExpect(jsonPath("$.standards[3].text").value(
+                        "Before lithium was started: renal function, thyroid function and weight or BMI measured"));
+    }
+
+    private List<String> figures(Cycle cycle, Scope scope, String organisation, String team) {
+        return analysis.figures(cycle.id()).stream().filter(f -> f.scope() == scope
+                        && java.util.Objects.equals(f.organisationCode(), organisation)
+                        && java.util.Objects.equals(f.teamCode(), team))
+                .map(f -> f.standardId() + " " + f.numerator() + "/" + f.denominator()).toList();
+    }
+}
