@@ -21,6 +21,7 @@ import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
 import org.qipflow.definitions.CsvTemplate;
 import org.qipflow.definitions.XlsxTemplate;
+import org.qipflow.reporting.Reports;
 import org.qipflow.submissions.AuditRecord;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,10 +50,13 @@ class LeadTaskController {
     private final OrganisationService organisations;
     private final RecordService records;
     private final DataQueries queries;
+    private final Reports reports;
     private final Clock clock;
 
     LeadTaskController(TaskLinks links, ParticipationService participation, CycleService cycles,
-            OrganisationService organisations, RecordService records, DataQueries queries, Clock clock) {
+            OrganisationService organisations, RecordService records, DataQueries queries, Reports reports,
+            Clock clock) {
+        this.reports = reports;
         this.records = records;
         this.queries = queries;
         this.links = links;
@@ -345,7 +349,13 @@ class LeadTaskController {
             case CONFIRM_PARTICIPATION -> participation.isOpen(context.cycle().id(), context.organisation().code(),
                     LeadTask.CONFIRM_PARTICIPATION) ? "tasks/confirm" : "tasks/done";
             case SUBMIT_DATA -> submissionPage(context, model);
-            case VIEW_RESULTS -> "tasks/results";
+            case VIEW_RESULTS -> {
+                if (context.cycle().publishedAt() != null) {
+                    model.addAttribute("report", reports.forOrganisation(context.cycle().id(),
+                            context.organisation().code()));
+                }
+                yield "tasks/results";
+            }
             case ANSWER_QUERY -> "tasks/query";
         };
     }

@@ -96,6 +96,39 @@ class CycleAnalysisTest {
                         "Before lithium was started: renal function, thyroid function and weight or BMI measured"));
     }
 
+    @Autowired
+    CycleTracker tracker;
+
+    @Test
+    void aLeadSeesItsOwnFiguresExactlyAndOthersOnlyByCodeWithSmallNumbersHidden() throws Exception {
+        Cycle cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        String a = joined(cycle);
+        String b = joined(cycle);
+        record(cycle, a, "T01", "P1", lithium("no", null, "yes", "yes", "yes"));
+        record(cycle, a, "T01", "P2", lithium("no", null, "no", "yes", "yes"));
+        record(cycle, a, "T02", "P3", lithium("no", null, "yes", "yes", "yes"));
+        record(cycle, b, "T01", "P1", lithium("no", null, "yes", "yes", "yes"));
+        for (String org : List.of(a, b)) {
+            fixture.fire(fixture.participation(cycle.id(), org), "Timer_SubmissionOpens");
+            participation.submit(cycle.id(), org);
+        }
+        var cycleInstance = fixture.cycleInstance(cycle.id());
+        fixture.fire(cycleInstance, "Timer_LateSubmissionsEnd");
+        tracker.publish(cycle.id());
+        fixture.runDueJobs(cycleInstance);
+
+        String link = fixture.mails(cycle.id(), a).stream().filter(m -> m.template().equals("results-published"))
+                .findFirst().orElseThrow().textBody().lines().filter(l -> l.contains("/tasks/")).findFirst()
+                .orElseThrow().trim();
+        String page = mvc.perform(get(link.substring(link.indexOf("/tasks/")))).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("Your organisation", "67%", "2 of 3", "T02")  // own S1: 2 of 3, exact
+                .contains(analysis.aliases(cycle.id()).get(b))                   // the other only by its code
+                .doesNotContain("Trust " + b)                                     // never by name
+                .contains("* of *");                                              // national 3 of 4: suppressed
+    }
+
     private List<String> figures(Cycle cycle, Scope scope, String organisation, String team) {
         return analysis.figures(cycle.id()).stream().filter(f -> f.scope() == scope
                         && java.util.Objects.equals(f.organisationCode(), organisation)
