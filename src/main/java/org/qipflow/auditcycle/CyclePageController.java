@@ -18,6 +18,8 @@ import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
+import org.qipflow.reporting.CycleAnalysis;
+import org.qipflow.reporting.Scope;
 import org.qipflow.submissions.RecordService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,10 +43,13 @@ class CyclePageController {
     private final OrganisationService organisations;
     private final RecordService records;
     private final DataQueries queries;
+    private final CycleAnalysis analysis;
     private final Clock clock;
 
     CyclePageController(CycleService cycles, ParticipationService participation, CycleTracker tracker,
-            OrganisationService organisations, RecordService records, DataQueries queries, Clock clock) {
+            OrganisationService organisations, RecordService records, DataQueries queries, CycleAnalysis analysis,
+            Clock clock) {
+        this.analysis = analysis;
         this.records = records;
         this.queries = queries;
         this.cycles = cycles;
@@ -122,6 +127,25 @@ class CyclePageController {
             model.addAttribute("errors", FieldProblem.byField(e.problems()));
             return show(id, model);
         }
+    }
+
+    /** The analysed figures, exact, for the coordinator's review before publication. */
+    @GetMapping("/results")
+    String results(@PathVariable long id, Model model) {
+        Cycle cycle = cycles.get(id);
+        var definition = records.definitionOf(id);
+        var figures = analysis.figures(id);
+        var aliases = analysis.aliases(id);
+        var names = new java.util.HashMap<String, String>();
+        organisations.list(null).forEach(o -> names.put(o.code(), o.name()));
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("standards", definition.standards());
+        model.addAttribute("national", figures.stream().filter(f -> f.scope() == Scope.NATIONAL).toList());
+        model.addAttribute("organisations", figures.stream().filter(f -> f.scope() == Scope.ORGANISATION).toList());
+        model.addAttribute("aliases", aliases);
+        model.addAttribute("names", names);
+        model.addAttribute("awaitingReview", tracker.awaitingReview(id));
+        return "cycles/results";
     }
 
     /** One organisation's data: records with their checks, its figures, the history and data queries. */

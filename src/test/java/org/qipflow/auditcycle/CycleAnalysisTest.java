@@ -3,6 +3,7 @@ package org.qipflow.auditcycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
@@ -87,6 +88,10 @@ class CycleAnalysisTest {
         assertThat(analysis.aliases(cycle.id())).as("codes stay the same when the analysis runs again")
                 .isEqualTo(aliases);
         assertThat(figures(cycle, Scope.NATIONAL, null, null)).containsExactly("S1 3/4", "S2 3/4", "S3 3/4", "S4 1/2");
+
+        String review = mvc.perform(get("/cycles/" + cycle.id() + "/results")
+                .with(user("coordinator").roles("COORDINATOR"))).andReturn().getResponse().getContentAsString();
+        assertThat(review).contains("All organisations", "Trust " + a, aliases.get(a), "Publish reports");
 
         mvc.perform(get("/api/cycles/" + cycle.id() + "/results").with(httpBasic("coordinator", "test-only-password")))
                 .andExpect(jsonPath("$.national[0].numerator").value(3))
