@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.Standard;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleService;
 import org.qipflow.submissions.RecordService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +18,12 @@ public class Reports {
 
     private final CycleAnalysis analysis;
     private final RecordService records;
+    private final CycleService cycles;
 
-    Reports(CycleAnalysis analysis, RecordService records) {
+    Reports(CycleAnalysis analysis, RecordService records, CycleService cycles) {
         this.analysis = analysis;
         this.records = records;
+        this.cycles = cycles;
     }
 
     @Transactional(readOnly = true)
@@ -27,6 +31,11 @@ public class Reports {
         AuditDefinition definition = records.definitionOf(cycleId);
         List<ResultFigure> figures = analysis.figures(cycleId);
         Map<String, String> aliases = analysis.aliases(cycleId);
+        Cycle cycle = cycles.get(cycleId);
+        List<Cycle> earlier = cycles.cyclesOf(cycle.programmeCode()).stream()
+                .filter(c -> c.number() < cycle.number()).toList();
+        Map<Long, List<ResultFigure>> earlierFigures = new java.util.HashMap<>();
+        earlier.forEach(c -> earlierFigures.put(c.id(), analysis.figures(c.id())));
         List<OrganisationReport.StandardRow> rows = new ArrayList<>();
         for (Standard standard : definition.standards()) {
             List<ResultFigure> ofStandard = figures.stream().filter(f -> f.standardId().equals(standard.id())).toList();
@@ -50,9 +59,27 @@ public class Reports {
                     new OrganisationReport.Shown(SmallNumbers.count(national.numerator()),
                             SmallNumbers.count(national.denominator()),
                             SmallNumbers.percent(national.numerator(), national.denominator())),
-                    peers, teams));
+                    peers, teams, trend(earlier, earlierFigures, standard.id(), organisationCode)));
         }
         return new OrganisationReport(aliases.get(organisationCode), rows);
+    }
+
+    /** Earlier cycles with results for this standard, oldest first: own share exact, national suppressed. */
+    private static List<OrganisationReport.Trend> trend(List<Cycle> earlier, Map<Long, List<ResultFigure>> figures,
+            String standardId, String organisationCode) {
+        List<OrganisationReport.Trend> trend = new ArrayList<>();
+        for (Cycle c : earlier) {
+            List<ResultFigure> ofStandard = figures.get(c.id()).stream()
+                    .filter(f -> f.standardId().equals(standardId)).toList();
+            ofStandard.stream().filter(f -> f.scope() == Scope.NATIONAL).findFirst().ifPresent(national -> {
+                String own = ofStandard.stream().filter(f -> f.scope() == Scope.ORGANISATION
+                        && f.organisationCode().equals(organisationCode)).findFirst().map(Reports::exactPercent)
+                        .orElse("did not take part");
+                trend.add(new OrganisationReport.Trend(c.kind().label() + " (cycle " + c.number() + ")", own,
+                        SmallNumbers.percent(national.numerator(), national.denominator())));
+            });
+        }
+        return trend;
     }
 
     private static String exactPercent(ResultFigure f) {

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleKind;
+import org.qipflow.programmes.CycleService;
 import org.qipflow.reporting.CycleAnalysis;
+import org.qipflow.reporting.Reports;
 import org.qipflow.reporting.ResultFigure;
 import org.qipflow.reporting.Scope;
 import org.qipflow.support.QipflowTest;
@@ -132,6 +135,36 @@ class CycleAnalysisTest {
                 .contains(analysis.aliases(cycle.id()).get(b))                   // the other only by its code
                 .doesNotContain("Trust " + b)                                     // never by name
                 .contains("* of *");                                              // national 3 of 4: suppressed
+    }
+
+    @Autowired
+    CycleService cycles;
+    @Autowired
+    Reports reports;
+
+    @Test
+    void aReauditShowsTheChangeSinceEarlierCyclesOfTheProgramme() {
+        Cycle baseline = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        String a = joined(baseline);
+        record(baseline, a, "T01", "P1", lithium("no", null, "no", "yes", "yes"));   // S1 not met
+        record(baseline, a, "T01", "P2", lithium("no", null, "yes", "yes", "yes"));  // S1 met: 1 of 2 = 50%
+        analysis.analyse(baseline.id(), List.of(a));
+        Cycle reaudit = cycles.schedule(baseline.programmeCode(), CycleKind.REAUDIT,
+                AuditProcessFixture.uk(2031, 3, 3, 9), Map.of());
+        participation.join(reaudit.id(), a);
+        fixture.fire(fixture.participation(reaudit.id(), a), "Timer_MaterialsDispatch");
+        participation.confirm(reaudit.id(), a, true, List.of("T01"));
+        record(reaudit, a, "T01", "P1", lithium("no", null, "yes", "yes", "yes"));   // S1 met: 1 of 1 = 100%
+        analysis.analyse(reaudit.id(), List.of(a));
+
+        var s1 = reports.forOrganisation(reaudit.id(), a).standards().get(0);
+
+        assertThat(s1.own().percent()).isEqualTo("100%");
+        assertThat(s1.trend()).singleElement().satisfies(t -> {
+            assertThat(t.cycle()).isEqualTo("Baseline audit (cycle 1)");
+            assertThat(t.own()).isEqualTo("50%");
+            assertThat(t.national()).isEqualTo("*"); // two records nationally: suppressed
+        });
     }
 
     private List<String> figures(Cycle cycle, Scope scope, String organisation, String team) {
