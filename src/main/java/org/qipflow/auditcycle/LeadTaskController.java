@@ -21,6 +21,7 @@ import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
 import org.qipflow.definitions.CsvTemplate;
 import org.qipflow.definitions.XlsxTemplate;
+import org.qipflow.reporting.DataExport;
 import org.qipflow.reporting.Reports;
 import org.qipflow.submissions.AuditRecord;
 import org.springframework.http.HttpHeaders;
@@ -51,12 +52,14 @@ class LeadTaskController {
     private final RecordService records;
     private final DataQueries queries;
     private final Reports reports;
+    private final DataExport export;
     private final Clock clock;
 
     LeadTaskController(TaskLinks links, ParticipationService participation, CycleService cycles,
             OrganisationService organisations, RecordService records, DataQueries queries, Reports reports,
-            Clock clock) {
+            DataExport export, Clock clock) {
         this.reports = reports;
+        this.export = export;
         this.records = records;
         this.queries = queries;
         this.links = links;
@@ -209,6 +212,28 @@ class LeadTaskController {
                         : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .body(excel ? XlsxTemplate.of(definition)
                         : CsvTemplate.header(definition).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The organisation's own records (and, in Excel, figures) once its results are published. */
+    @GetMapping({"/tasks/{token}/export.csv", "/tasks/{token}/export.xlsx"})
+    ResponseEntity<byte[]> export(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
+        TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
+                && l.purpose().equals(LeadTask.VIEW_RESULTS.name())).orElse(null);
+        if (link == null) {
+            return ResponseEntity.notFound().build();
+        }
+        long cycleId = Long.parseLong(link.subject().substring("cycle:".length()));
+        if (cycles.get(cycleId).publishedAt() == null) {
+            return ResponseEntity.notFound().build();
+        }
+        boolean excel = request.getRequestURI().endsWith(".xlsx");
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + link.organisationCode()
+                        + "-cycle-" + cycleId + (excel ? ".xlsx" : ".csv") + "\"")
+                .contentType(excel ? MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(excel ? export.xlsx(cycleId, link.organisationCode()) : export.csv(cycleId, link.organisationCode()));
     }
 
     /** Who changed a record, for its history: the organisation's lead of the day, through their link. */

@@ -135,6 +135,16 @@ class CycleAnalysisTest {
                 .contains(analysis.aliases(cycle.id()).get(b))                   // the other only by its code
                 .doesNotContain("Trust " + b)                                     // never by name
                 .contains("* of *");                                              // national 3 of 4: suppressed
+
+        String path = link.substring(link.indexOf("/tasks/"));
+        String csv = mvc.perform(get(path + "/export.csv")).andReturn().getResponse().getContentAsString(
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("team,pseudonym,age").contains("T02,P3,50").doesNotContain(b);
+        byte[] xlsx = mvc.perform(get(path + "/export.xlsx")).andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getSheet("Records").getLastRowNum()).isEqualTo(3);
+            assertThat(workbook.getSheet("Figures").getRow(1).getCell(4).getStringCellValue()).isEqualTo("67%");
+        }
     }
 
     @Autowired
