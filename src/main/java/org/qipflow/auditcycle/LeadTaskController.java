@@ -22,6 +22,7 @@ import org.qipflow.programmes.Milestone;
 import org.qipflow.definitions.CsvTemplate;
 import org.qipflow.definitions.XlsxTemplate;
 import org.qipflow.reporting.DataExport;
+import org.qipflow.reporting.ReportPdf;
 import org.qipflow.reporting.Reports;
 import org.qipflow.submissions.AuditRecord;
 import org.springframework.http.HttpHeaders;
@@ -53,11 +54,13 @@ class LeadTaskController {
     private final DataQueries queries;
     private final Reports reports;
     private final DataExport export;
+    private final ReportPdf pdf;
     private final Clock clock;
 
     LeadTaskController(TaskLinks links, ParticipationService participation, CycleService cycles,
             OrganisationService organisations, RecordService records, DataQueries queries, Reports reports,
-            DataExport export, Clock clock) {
+            DataExport export, ReportPdf pdf, Clock clock) {
+        this.pdf = pdf;
         this.reports = reports;
         this.export = export;
         this.records = records;
@@ -215,6 +218,25 @@ class LeadTaskController {
     }
 
     /** The organisation's own records (and, in Excel, figures) once its results are published. */
+    @GetMapping("/tasks/{token}/results.pdf")
+    ResponseEntity<byte[]> resultsPdf(@PathVariable String token) {
+        TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
+                && l.purpose().equals(LeadTask.VIEW_RESULTS.name())).orElse(null);
+        if (link == null) {
+            return ResponseEntity.notFound().build();
+        }
+        Cycle cycle = cycles.get(Long.parseLong(link.subject().substring("cycle:".length())));
+        if (cycle.publishedAt() == null) {
+            return ResponseEntity.notFound().build();
+        }
+        Organisation organisation = organisations.get(link.organisationCode());
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + organisation.code() + "-cycle-"
+                        + cycle.id() + "-results.pdf\"")
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(pdf.forOrganisation(cycle.id(), cycle.title(), organisation.code(), organisation.name()));
+    }
+
     @GetMapping({"/tasks/{token}/export.csv", "/tasks/{token}/export.xlsx"})
     ResponseEntity<byte[]> export(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
         TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())

@@ -140,6 +140,15 @@ class CycleAnalysisTest {
         String csv = mvc.perform(get(path + "/export.csv")).andReturn().getResponse().getContentAsString(
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).contains("team,pseudonym,age").contains("T02,P3,50").doesNotContain(b);
+        byte[] pdf = mvc.perform(get(path + "/results.pdf")).andReturn().getResponse().getContentAsByteArray();
+        // kept under target/reports for a look at the layout
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "reports"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "reports", "sample-results.pdf"), pdf);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Results of " + cycle.title(), "Your organisation", "67%")
+                    .contains(analysis.aliases(cycle.id()).get(b)).doesNotContain("Trust " + b);
+        }
         byte[] xlsx = mvc.perform(get(path + "/export.xlsx")).andReturn().getResponse().getContentAsByteArray();
         try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getSheet("Records").getLastRowNum()).isEqualTo(3);
