@@ -21,6 +21,7 @@ import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
 import org.qipflow.definitions.CsvTemplate;
 import org.qipflow.definitions.XlsxTemplate;
+import org.qipflow.reporting.ActionPlan;
 import org.qipflow.reporting.DataExport;
 import org.qipflow.reporting.ReportPdf;
 import org.qipflow.reporting.Reports;
@@ -55,12 +56,14 @@ class LeadTaskController {
     private final Reports reports;
     private final DataExport export;
     private final ReportPdf pdf;
+    private final ActionPlan actionPlan;
     private final Clock clock;
 
     LeadTaskController(TaskLinks links, ParticipationService participation, CycleService cycles,
             OrganisationService organisations, RecordService records, DataQueries queries, Reports reports,
-            DataExport export, ReportPdf pdf, Clock clock) {
+            DataExport export, ReportPdf pdf, ActionPlan actionPlan, Clock clock) {
         this.pdf = pdf;
+        this.actionPlan = actionPlan;
         this.reports = reports;
         this.export = export;
         this.records = records;
@@ -218,8 +221,8 @@ class LeadTaskController {
     }
 
     /** The organisation's own records (and, in Excel, figures) once its results are published. */
-    @GetMapping("/tasks/{token}/results.pdf")
-    ResponseEntity<byte[]> resultsPdf(@PathVariable String token) {
+    @GetMapping({"/tasks/{token}/results.pdf", "/tasks/{token}/action-plan.docx"})
+    ResponseEntity<byte[]> resultsDocument(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
         TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
                 && l.purpose().equals(LeadTask.VIEW_RESULTS.name())).orElse(null);
         if (link == null) {
@@ -230,11 +233,15 @@ class LeadTaskController {
             return ResponseEntity.notFound().build();
         }
         Organisation organisation = organisations.get(link.organisationCode());
+        boolean plan = request.getRequestURI().endsWith(".docx");
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + organisation.code() + "-cycle-"
-                        + cycle.id() + "-results.pdf\"")
-                .contentType(MediaType.APPLICATION_PDF)
-                .body(pdf.forOrganisation(cycle.id(), cycle.title(), organisation.code(), organisation.name()));
+                        + cycle.id() + (plan ? "-action-plan.docx" : "-results.pdf") + "\"")
+                .contentType(plan ? MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                        : MediaType.APPLICATION_PDF)
+                .body(plan ? actionPlan.forOrganisation(cycle.id(), cycle.title(), organisation.code(), organisation.name())
+                        : pdf.forOrganisation(cycle.id(), cycle.title(), organisation.code(), organisation.name()));
     }
 
     @GetMapping({"/tasks/{token}/export.csv", "/tasks/{token}/export.xlsx"})

@@ -149,6 +149,17 @@ class CycleAnalysisTest {
             assertThat(text).contains("Results of " + cycle.title(), "Your organisation", "67%")
                     .contains(analysis.aliases(cycle.id()).get(b)).doesNotContain("Trust " + b);
         }
+        byte[] docx = mvc.perform(get(path + "/action-plan.docx")).andReturn().getResponse().getContentAsByteArray();
+        try (var plan = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            var table = plan.getTables().get(0);
+            // own figures: S1 2 of 3 (67%) is short of its 100% target; S2, S3 and S4 met theirs or apply to none
+            assertThat(table.getRows()).hasSize(2);
+            assertThat(table.getRow(1).getCell(0).getText()).startsWith("S1: Serum lithium level");
+            assertThat(table.getRow(1).getCell(1).getText()).isEqualTo("67% (2 of 3)");
+            assertThat(table.getRow(0).getCell(3).getText()).isEqualTo("Action");
+            String all = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(plan).getText();
+            assertThat(all).doesNotContain("Trust " + b).doesNotContain(analysis.aliases(cycle.id()).get(b));
+        }
         byte[] xlsx = mvc.perform(get(path + "/export.xlsx")).andReturn().getResponse().getContentAsByteArray();
         try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getSheet("Records").getLastRowNum()).isEqualTo(3);
