@@ -11,6 +11,11 @@ public record OrganisationReport(String alias, List<StandardRow> standards) {
     /** One standard: own figures, national figures, each organisation side by side, own teams. */
     public record StandardRow(String id, String text, String source, Integer target, Exact own, Shown national,
             List<Peer> peers, List<Team> teams, List<Trend> trend) {
+
+        /** The organisations side by side, as a chart. */
+        public BarChart chart() {
+            return BarChart.of(this);
+        }
     }
 
     /** The same standard in an earlier cycle of the programme: re-audits use the same standards. */

@@ -134,7 +134,8 @@ class CycleAnalysisTest {
         assertThat(page).contains("Your organisation", "67%", "2 of 3", "T02")  // own S1: 2 of 3, exact
                 .contains(analysis.aliases(cycle.id()).get(b))                   // the other only by its code
                 .doesNotContain("Trust " + b)                                     // never by name
-                .contains("* of *");                                              // national 3 of 4: suppressed
+                .contains("* of *")                                               // national 3 of 4: suppressed
+                .contains("class=\"qf-chart\"", "role=\"img\"");                  // the chart, with its text alternative
 
         String path = link.substring(link.indexOf("/tasks/"));
         String csv = mvc.perform(get(path + "/export.csv")).andReturn().getResponse().getContentAsString(

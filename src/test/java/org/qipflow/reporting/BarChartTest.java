@@ -1,0 +1,40 @@
+package org.qipflow.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BarChartTest {
+
+    private static OrganisationReport.StandardRow standard(String nationalPercent, OrganisationReport.Peer... peers) {
+        return new OrganisationReport.StandardRow("S1", "Lithium level in range", "NICE", 80,
+                new OrganisationReport.Exact(2, 3, "67%"), new OrganisationReport.Shown("30", "40", nationalPercent),
+                List.of(peers), List.of(), List.of());
+    }
+
+    @Test
+    void drawsOneBarPerShownOrganisationScaledToTheShare() {
+        BarChart chart = standard("75%",
+                new OrganisationReport.Peer("Trust 07", false, "100%", 1.0),
+                new OrganisationReport.Peer("Trust 03", true, "50%", 0.5)).chart();
+
+        assertThat(chart.bars()).extracting(BarChart.Bar::label).containsExactly("Trust 07", "Trust 03");
+        assertThat(chart.bars().get(0).width()).isEqualTo(BarChart.BAR_AREA);
+        assertThat(chart.bars().get(1).width()).isEqualTo(BarChart.BAR_AREA / 2);
+        assertThat(chart.bars().get(1).own()).isTrue();
+        assertThat(chart.nationalX()).isEqualTo(BarChart.LABEL_WIDTH + BarChart.BAR_AREA * 0.75);
+        assertThat(chart.description()).contains("Trust 07 100%, Trust 03 50%", "All organisations 75%");
+    }
+
+    @Test
+    void leavesSuppressedOrganisationsOutAndSaysSoInTheTextAlternative() {
+        BarChart chart = standard("*",
+                new OrganisationReport.Peer("Trust 03", true, "67%", 0.67),
+                new OrganisationReport.Peer("Trust 11", false, "*", -1)).chart();
+
+        assertThat(chart.bars()).extracting(BarChart.Bar::label).containsExactly("Trust 03");
+        assertThat(chart.nationalX()).isNull();
+        assertThat(chart.description()).doesNotContain("Trust 11").contains("1 organisation(s) not shown");
+    }
+}
