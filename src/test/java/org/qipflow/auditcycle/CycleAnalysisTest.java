@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +96,15 @@ class CycleAnalysisTest {
         String review = mvc.perform(get("/cycles/" + cycle.id() + "/results")
                 .with(user("coordinator").roles("COORDINATOR"))).andReturn().getResponse().getContentAsString();
         assertThat(review).contains("All organisations", "Trust " + a, aliases.get(a), "Publish reports");
+
+        String preview = mvc.perform(get("/cycles/" + cycle.id() + "/results/" + a)
+                .with(user("coordinator").roles("COORDINATOR"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(preview).contains("Trust " + a + " (" + aliases.get(a) + ")", "Your organisation", aliases.get(b))
+                .doesNotContain("Trust " + b);                                   // the other by its code only
+        mvc.perform(get("/cycles/" + cycle.id() + "/results/NOPE").with(user("coordinator").roles("COORDINATOR")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/cycles/" + cycle.id() + "/results/" + a)).andExpect(status().isUnauthorized());
 
         mvc.perform(get("/api/cycles/" + cycle.id() + "/results").with(httpBasic("coordinator", "test-only-password")))
                 .andExpect(jsonPath("$.national[0].numerator").value(3))
