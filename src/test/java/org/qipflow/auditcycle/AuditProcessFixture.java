@@ -113,6 +113,15 @@ class AuditProcessFixture {
         return code;
     }
 
+    /** A new member that joined the cycle, received its materials and confirmed it takes part with these teams. */
+    String confirmedMember(long cycleId, String nation, String teams) {
+        String code = member(nation);
+        participation.join(cycleId, code);
+        fire(participation(cycleId, code), "Timer_MaterialsDispatch");
+        participation.confirm(cycleId, code, true, List.of(teams));
+        return code;
+    }
+
     ProcessInstance participation(long cycleId, String organisationCode) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(AuditProcesses.PARTICIPATION)
                 .processInstanceBusinessKey(Participant.businessKey(cycleId, organisationCode)).singleResult();

@@ -46,11 +46,7 @@ class CycleAnalysisTest {
     }
 
     String joined(Cycle cycle) {
-        String org = fixture.member("England");
-        participation.join(cycle.id(), org);
-        fixture.fire(fixture.participation(cycle.id(), org), "Timer_MaterialsDispatch");
-        participation.confirm(cycle.id(), org, true, List.of("T01, T02"));
-        return org;
+        return fixture.confirmedMember(cycle.id(), "England", "T01, T02");
     }
 
     void record(Cycle cycle, String org, String team, String pseudonym, Map<String, String> answers) {

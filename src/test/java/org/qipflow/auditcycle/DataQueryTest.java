@@ -44,10 +44,7 @@ class DataQueryTest {
     @BeforeEach
     void anOrganisationWithARecord() {
         cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
-        org = fixture.member("Wales");
-        participation.join(cycle.id(), org);
-        fixture.fire(fixture.participation(cycle.id(), org), "Timer_MaterialsDispatch");
-        participation.confirm(cycle.id(), org, true, List.of("T01"));
+        org = fixture.confirmedMember(cycle.id(), "Wales", "T01");
         fixture.addRecord(cycle.id(), org, "T01", "P001");
         page = "/cycles/" + cycle.id() + "/organisations/" + org;
     }

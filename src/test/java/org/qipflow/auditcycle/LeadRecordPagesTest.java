@@ -42,12 +42,8 @@ class LeadRecordPagesTest {
     @BeforeEach
     void submissionIsOpen() {
         cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
-        org = fixture.member("England");
-        participation.join(cycle.id(), org);
-        var instance = fixture.participation(cycle.id(), org);
-        fixture.fire(instance, "Timer_MaterialsDispatch");
-        participation.confirm(cycle.id(), org, true, List.of("T01, T02"));
-        fixture.fire(instance, "Timer_SubmissionOpens");
+        org = fixture.confirmedMember(cycle.id(), "England", "T01, T02");
+        fixture.fire(fixture.participation(cycle.id(), org), "Timer_SubmissionOpens");
         String link = fixture.mails(cycle.id(), org).stream().filter(m -> m.template().equals("submission-open"))
                 .findFirst().orElseThrow().textBody().lines().filter(l -> l.contains("/tasks/")).findFirst()
                 .orElseThrow().trim();

@@ -49,10 +49,7 @@ class RecordUploadTest {
     @BeforeEach
     void aConfirmedOrganisation() {
         cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
-        org = fixture.member("England");
-        participation.join(cycle.id(), org);
-        fixture.fire(fixture.participation(cycle.id(), org), "Timer_MaterialsDispatch");
-        participation.confirm(cycle.id(), org, true, List.of("T01, T02"));
+        org = fixture.confirmedMember(cycle.id(), "England", "T01, T02");
     }
 
     ResultActions upload(byte[] body) throws Exception {

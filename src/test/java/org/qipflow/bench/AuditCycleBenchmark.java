@@ -3,14 +3,10 @@ package org.qipflow.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -84,17 +80,8 @@ class AuditCycleBenchmark {
                 cycleMillis.add(cycle);
             }
         }
-        double cycleMedian = median(cycleMillis);
-        double floorMedian = median(floorMillis);
-        String report = String.format(Locale.ROOT, """
-                {"benchmark":"audit cycle launched and dispatched for %d organisations",
-                 "rounds":%d,"cycleMedianMs":%.0f,"floorMedianMs":%.0f,"ratio":%.1f,
-                 "cycleMs":%s,"floorMs":%s}
-                """, ORGANISATIONS, ROUNDS, cycleMedian, floorMedian, cycleMedian / floorMedian, cycleMillis, floorMillis);
-        Path out = Path.of("target", "bench", "audit-cycle.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
-        System.out.println("BENCHMARK " + report.replace("\n", ""));
+        new BenchmarkFigures("audit cycle launched and dispatched for " + ORGANISATIONS + " organisations",
+                cycleMillis, floorMillis).write("audit-cycle");
     }
 
     /** Schedules a cycle whose dispatch date has passed, adds 100 organisations and runs every due job. */
@@ -132,12 +119,5 @@ class AuditCycleBenchmark {
     private static BpmnModelInstance floorModel() {
         return Bpmn.createExecutableProcess("bench-floor").camundaHistoryTimeToLive(1)
                 .startEvent().userTask("Task_Floor").endEvent().done();
-    }
-
-    private static double median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2.0;
     }
 }

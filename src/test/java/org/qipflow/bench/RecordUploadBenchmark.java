@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -72,17 +68,8 @@ class RecordUploadBenchmark {
                 floorMillis.add(floor);
             }
         }
-        double uploadMedian = median(uploadMillis);
-        double floorMedian = median(floorMillis);
-        String report = String.format(Locale.ROOT, """
-                {"benchmark":"%d-row CSV validated and stored","bytes":%d,"rounds":%d,
-                 "uploadMedianMs":%.0f,"floorMedianMs":%.0f,"ratio":%.1f,"uploadMs":%s,"floorMs":%s}
-                """, ROWS, csv.length, ROUNDS, uploadMedian, floorMedian, uploadMedian / floorMedian, uploadMillis,
-                floorMillis);
-        Path out = Path.of("target", "bench", "record-upload.json");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
-        System.out.println("BENCHMARK " + report.replace("\n", ""));
+        new BenchmarkFigures(ROWS + "-row CSV (" + csv.length + " bytes) validated and stored", uploadMillis,
+                floorMillis).write("record-upload");
     }
 
     private String organisation(Cycle cycle, int round) {
@@ -133,12 +120,5 @@ class RecordUploadBenchmark {
                     .append("yes\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static double median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int mid = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2.0;
     }
 }
