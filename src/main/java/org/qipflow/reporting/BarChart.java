@@ -21,17 +21,16 @@ public record BarChart(int width, int height, List<Bar> bars, Double nationalX, 
         List<Bar> bars = new ArrayList<>();
         int hidden = 0;
         for (OrganisationReport.Peer peer : standard.peers()) {
-            if (!peer.percent().endsWith("%")) {
+            if (peer.share() == null) {
                 hidden++;
                 continue;
             }
-            double share = Double.parseDouble(peer.percent().substring(0, peer.percent().length() - 1));
-            bars.add(new Bar(bars.size() * ROW + 6, (int) Math.round(BAR_AREA * share / 100), peer.alias(),
+            bars.add(new Bar(bars.size() * ROW + 6, (int) Math.round(BAR_AREA * peer.share() / 100), peer.alias(),
                     peer.percent(), peer.own()));
         }
         String national = standard.national().percent();
-        Double nationalX = national.endsWith("%")
-                ? LABEL_WIDTH + BAR_AREA * Double.parseDouble(national.substring(0, national.length() - 1)) / 100 : null;
+        Double nationalShare = standard.national().share();
+        Double nationalX = nationalShare == null ? null : LABEL_WIDTH + BAR_AREA * nationalShare / 100;
         String description = standard.id() + ": share of records meeting the standard, by organisation. "
                 + bars.stream().map(b -> b.label() + " " + b.percent()).reduce((a, b) -> a + ", " + b).orElse("")
                 + (nationalX == null ? "" : ". All organisations " + national + " (the vertical line)")

@@ -1,6 +1,7 @@
 package org.qipflow.reporting;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ public class ReportPdf {
                 "report", reports.forOrganisation(cycleId, organisationCode), "cycleTitle", cycleTitle,
                 "organisationName", organisationName)));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).toStream(out).run();
+            new PdfRendererBuilder().useFastMode().useSVGDrawer(new BatikSVGDrawer()).withHtmlContent(html, null).toStream(out).run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

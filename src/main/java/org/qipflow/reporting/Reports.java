@@ -46,8 +46,8 @@ public class Reports {
                     .orElse(new ResultFigure(Scope.ORGANISATION, organisationCode, null, standard.id(), 0, 0));
             List<OrganisationReport.Peer> peers = ofStandard.stream().filter(f -> f.scope() == Scope.ORGANISATION)
                     .map(f -> f.organisationCode().equals(organisationCode)
-                            ? new OrganisationReport.Peer("Your organisation", true, exactPercent(f),
-                                    f.percent() == null ? -1 : f.percent())
+                            ? new OrganisationReport.Peer("Your organisation", true, exactPercent(f), f.percent(),
+                                    f.denominator())
                             : peer(aliases.getOrDefault(f.organisationCode(), "Trust"), f))
                     .sorted(Comparator.comparingDouble(OrganisationReport.Peer::sortKey).reversed()).toList();
             List<OrganisationReport.Team> teams = ofStandard.stream().filter(f -> f.scope() == Scope.TEAM
@@ -92,7 +92,8 @@ public class Reports {
      */
     private static OrganisationReport.Peer peer(String alias, ResultFigure f) {
         String shown = SmallNumbers.percent(f.numerator(), f.denominator());
-        double key = shown.endsWith("%") ? Double.parseDouble(shown.substring(0, shown.length() - 1)) : -1;
-        return new OrganisationReport.Peer(alias, false, shown, key);
+        Double share = OrganisationReport.shareOf(shown);
+        return new OrganisationReport.Peer(alias, false, shown, share,
+                share == null ? 0 : SmallNumbers.rounded(f.denominator()));
     }
 }

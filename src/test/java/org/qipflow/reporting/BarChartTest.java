@@ -16,8 +16,8 @@ class BarChartTest {
     @Test
     void drawsOneBarPerShownOrganisationScaledToTheShare() {
         BarChart chart = standard("75%",
-                new OrganisationReport.Peer("Trust 07", false, "100%", 1.0),
-                new OrganisationReport.Peer("Trust 03", true, "50%", 0.5)).chart();
+                new OrganisationReport.Peer("Trust 07", false, "100%", 100.0, 40),
+                new OrganisationReport.Peer("Trust 03", true, "50%", 50.0, 4)).chart();
 
         assertThat(chart.bars()).extracting(BarChart.Bar::label).containsExactly("Trust 07", "Trust 03");
         assertThat(chart.bars().get(0).width()).isEqualTo(BarChart.BAR_AREA);
@@ -30,8 +30,8 @@ class BarChartTest {
     @Test
     void leavesSuppressedOrganisationsOutAndSaysSoInTheTextAlternative() {
         BarChart chart = standard("*",
-                new OrganisationReport.Peer("Trust 03", true, "67%", 0.67),
-                new OrganisationReport.Peer("Trust 11", false, "*", -1)).chart();
+                new OrganisationReport.Peer("Trust 03", true, "67%", 66.7, 3),
+                new OrganisationReport.Peer("Trust 11", false, "*", null, 0)).chart();
 
         assertThat(chart.bars()).extracting(BarChart.Bar::label).containsExactly("Trust 03");
         assertThat(chart.nationalX()).isNull();
