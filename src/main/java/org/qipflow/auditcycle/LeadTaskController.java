@@ -21,9 +21,8 @@ import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
 import org.qipflow.definitions.CsvTemplate;
 import org.qipflow.definitions.XlsxTemplate;
-import org.qipflow.reporting.ActionPlan;
-import org.qipflow.reporting.DataExport;
-import org.qipflow.reporting.ReportPdf;
+import org.qipflow.reporting.ReportDocument;
+import org.qipflow.reporting.ReportDownloads;
 import org.qipflow.reporting.Reports;
 import org.qipflow.submissions.AuditRecord;
 import org.springframework.http.HttpHeaders;
@@ -54,18 +53,14 @@ class LeadTaskController {
     private final RecordService records;
     private final DataQueries queries;
     private final Reports reports;
-    private final DataExport export;
-    private final ReportPdf pdf;
-    private final ActionPlan actionPlan;
+    private final ReportDownloads downloads;
     private final Clock clock;
 
     LeadTaskController(TaskLinks links, ParticipationService participation, CycleService cycles,
             OrganisationService organisations, RecordService records, DataQueries queries, Reports reports,
-            DataExport export, ReportPdf pdf, ActionPlan actionPlan, Clock clock) {
-        this.pdf = pdf;
-        this.actionPlan = actionPlan;
+            ReportDownloads downloads, Clock clock) {
         this.reports = reports;
-        this.export = export;
+        this.downloads = downloads;
         this.records = records;
         this.queries = queries;
         this.links = links;
@@ -220,8 +215,9 @@ class LeadTaskController {
                         : CsvTemplate.header(definition).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The organisation's own records (and, in Excel, figures) once its results are published. */
-    @GetMapping({"/tasks/{token}/results.pdf", "/tasks/{token}/action-plan.docx"})
+    /** The report as PDF, action plan, slides or the organisation's own data, once results are published. */
+    @GetMapping({"/tasks/{token}/results.pdf", "/tasks/{token}/action-plan.docx", "/tasks/{token}/slides.pptx",
+            "/tasks/{token}/export.xlsx", "/tasks/{token}/export.csv"})
     ResponseEntity<byte[]> resultsDocument(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
         TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
                 && l.purpose().equals(LeadTask.VIEW_RESULTS.name())).orElse(null);
@@ -233,36 +229,9 @@ class LeadTaskController {
             return ResponseEntity.notFound().build();
         }
         Organisation organisation = organisations.get(link.organisationCode());
-        boolean plan = request.getRequestURI().endsWith(".docx");
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + organisation.code() + "-cycle-"
-                        + cycle.id() + (plan ? "-action-plan.docx" : "-results.pdf") + "\"")
-                .contentType(plan ? MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-                        : MediaType.APPLICATION_PDF)
-                .body(plan ? actionPlan.forOrganisation(cycle.id(), cycle.title(), organisation.code(), organisation.name())
-                        : pdf.forOrganisation(cycle.id(), cycle.title(), organisation.code(), organisation.name()));
-    }
-
-    @GetMapping({"/tasks/{token}/export.csv", "/tasks/{token}/export.xlsx"})
-    ResponseEntity<byte[]> export(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
-        TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
-                && l.purpose().equals(LeadTask.VIEW_RESULTS.name())).orElse(null);
-        if (link == null) {
-            return ResponseEntity.notFound().build();
-        }
-        long cycleId = Long.parseLong(link.subject().substring("cycle:".length()));
-        if (cycles.get(cycleId).publishedAt() == null) {
-            return ResponseEntity.notFound().build();
-        }
-        boolean excel = request.getRequestURI().endsWith(".xlsx");
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + link.organisationCode()
-                        + "-cycle-" + cycleId + (excel ? ".xlsx" : ".csv") + "\"")
-                .contentType(excel ? MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                        : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(excel ? export.xlsx(cycleId, link.organisationCode()) : export.csv(cycleId, link.organisationCode()));
+        String uri = request.getRequestURI();
+        ReportDocument document = ReportDocument.byFileName(uri.substring(uri.lastIndexOf('/') + 1)).orElseThrow();
+        return downloads.download(cycle.id(), cycle.title(), organisation.code(), organisation.name(), document);
     }
 
     /** Who changed a record, for its history: the organisation's lead of the day, through their link. */

@@ -123,6 +123,12 @@ public class ParticipationService {
         return participants.ofCycle(cycleId);
     }
 
+    /** Every cycle the organisation joined, newest first. */
+    @Transactional(readOnly = true)
+    public List<Participant> cyclesOf(String organisationCode) {
+        return participants.ofOrganisation(organisationCode);
+    }
+
     @Transactional(readOnly = true)
     public Participant participant(long cycleId, String organisationCode) {
         return participants.find(cycleId, organisationCode.trim().toUpperCase(Locale.ROOT))

@@ -54,6 +54,13 @@ public class OrganisationService {
         return organisations.findByCode(OrganisationValidator.normaliseCode(code));
     }
 
+    /** The member organisations whose current local lead has this email address (case does not matter). */
+    @Transactional(readOnly = true)
+    public List<Organisation> ledBy(String email) {
+        return organisations.findAll(true).stream()
+                .filter(o -> o.localLead() != null && o.localLead().email().equalsIgnoreCase(email.strip())).toList();
+    }
+
     /** Every local lead the organisation has had, the current one first. */
     @Transactional(readOnly = true)
     public List<LocalLead> leadHistory(String code) {

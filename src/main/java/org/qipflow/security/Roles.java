@@ -10,6 +10,8 @@ public final class Roles {
 
     static final String COORDINATOR = "COORDINATOR";
     static final String CAMUNDA_ADMIN = "CAMUNDA_ADMIN";
+    /** A local lead signed in by emailed link; never an engine user. */
+    static final String LEAD = "LEAD";
 
     private Roles() {
     }

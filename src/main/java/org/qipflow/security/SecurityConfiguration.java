@@ -8,11 +8,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -57,7 +61,10 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.svg")
                         .permitAll()
                         // local leads: their email link is their authority, checked by the task pages
-                        .requestMatchers("/tasks/**").permitAll()
+                        .requestMatchers("/tasks/**", "/leads/sign-in/**", "/leads/sign-in").permitAll()
+                        // local leads signed in by emailed link: their reports; the controllers check whose
+                        .requestMatchers("/my/**").hasRole(Roles.LEAD)
+                        .requestMatchers("/reports/**").hasAnyRole(Roles.LEAD, Roles.COORDINATOR)
                         // Camunda Admin, and the same administration through the webapps' copy of the engine API
                         .requestMatchers(PATH.matcher("/camunda/api/admin/auth/**")).hasRole(Roles.COORDINATOR)
                         .requestMatchers(PATH.matcher("/camunda/app/admin/**"), PATH.matcher("/camunda/api/admin/**"))
@@ -72,9 +79,21 @@ class SecurityConfiguration {
                 // The Camunda webapps send their own CSRF token (X-XSRF-TOKEN) and check it themselves.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PATH.matcher("/camunda/**")))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(ProblemResponses.signInFirst(),
-                        PATH.matcher("/camunda/api/**")))
+                                PATH.matcher("/camunda/api/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/leads/sign-in"),
+                                new AndRequestMatcher(new OrRequestMatcher(PATH.matcher("/my/**"),
+                                        PATH.matcher("/reports/**")), BROWSER)))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /** A browser asking for a page, as opposed to a script, which gets 401 instead of a redirect. */
+    private static final RequestMatcher BROWSER = browser();
+
+    private static RequestMatcher browser() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        return html;
     }
 
     private static RequestMatcher[] matchers(Stream<RequestMatcher> matchers) {

@@ -1,0 +1,76 @@
+package org.qipflow.leadaccess;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.qipflow.common.FieldProblem;
+import org.qipflow.security.LeadSessions;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Local leads sign in with a link sent to their email. Opening the link only shows a button (mail
+ * scanners open links); pressing it signs in.
+ */
+@Controller
+class LeadSignInController {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final LeadSignIns signIns;
+    private final LeadSessions sessions;
+
+    LeadSignInController(LeadSignIns signIns, LeadSessions sessions) {
+        this.signIns = signIns;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/leads/sign-in")
+    String form(Model model) {
+        model.addAttribute("errors", Map.of());
+        return "leads/sign-in";
+    }
+
+    @PostMapping("/leads/sign-in")
+    String send(@RequestParam(defaultValue = "") String email, Model model, HttpServletResponse response) {
+        String problem = email.isBlank() ? "Enter your email address"
+                : EMAIL.matcher(email.strip()).matches() ? null
+                : "Enter an email address in the correct format, like name@nhs.net";
+        if (problem != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            List<FieldProblem> problems = List.of(new FieldProblem("email", problem));
+            model.addAttribute("problems", problems);
+            model.addAttribute("errors", FieldProblem.byField(problems));
+            model.addAttribute("email", email);
+            return "leads/sign-in";
+        }
+        signIns.sendLink(email);
+        return "leads/check-email";
+    }
+
+    @GetMapping("/leads/sign-in/{token}")
+    String confirm(@PathVariable String token, HttpServletResponse response) {
+        if (signIns.usable(token).isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "leads/link-expired";
+        }
+        return "leads/confirm";
+    }
+
+    @PostMapping("/leads/sign-in/{token}")
+    String signIn(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        return signIns.redeem(token).map(lead -> {
+            sessions.signIn(lead, request, response);
+            return "redirect:/my/reports";
+        }).orElseGet(() -> {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "leads/link-expired";
+        });
+    }
+}

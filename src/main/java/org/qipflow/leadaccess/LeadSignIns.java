@@ -1,0 +1,93 @@
+package org.qipflow.leadaccess;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.qipflow.membership.Organisation;
+import org.qipflow.membership.OrganisationService;
+import org.qipflow.notification.Mail;
+import org.qipflow.notification.Outbox;
+import org.qipflow.security.LeadPrincipal;
+import org.qipflow.tasklink.TaskLink;
+import org.qipflow.tasklink.TaskLinks;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sign-in links for local leads: sent only to an address that is some member's current lead, valid
+ * for {@link #VALID_FOR}, used once, and at most one email per address every five minutes.
+ */
+@Service
+class LeadSignIns {
+
+    static final String PURPOSE = "SIGN_IN";
+    static final Duration VALID_FOR = Duration.ofMinutes(30);
+    private static final long EMAIL_EVERY_SECONDS = 300;
+
+    private final OrganisationService organisations;
+    private final TaskLinks links;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final String baseUrl;
+
+    LeadSignIns(OrganisationService organisations, TaskLinks links, Outbox outbox, Clock clock,
+            @Value("${qipflow.base-url}") String baseUrl) {
+        this.organisations = organisations;
+        this.links = links;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Emails a sign-in link if the address is a current lead; says nothing either way to the asker. */
+    @Transactional
+    public void sendLink(String email) {
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        List<Organisation> led = organisations.ledBy(address);
+        if (led.isEmpty()) {
+            return;
+        }
+        String key = "lead-sign-in:" + address + ":" + clock.instant().getEpochSecond() / EMAIL_EVERY_SECONDS;
+        if (outbox.contains(key)) {
+            return;
+        }
+        String token = links.issue(led.get(0).code(), subject(address), PURPOSE, VALID_FOR);
+        outbox.enqueue(new Mail(key, null, led.get(0).localLead().email(), "lead-sign-in", Map.of(
+                "leadName", led.get(0).localLead().name(),
+                "organisations", led.stream().map(Organisation::name).toList(),
+                "link", baseUrl + "/leads/sign-in/" + token,
+                "minutes", VALID_FOR.toMinutes())));
+    }
+
+    /** The link, if it is an unused, unexpired sign-in link. */
+    @Transactional(readOnly = true)
+    public Optional<TaskLink> usable(String token) {
+        return links.find(token).filter(l -> l.purpose().equals(PURPOSE) && l.usableAt(clock.instant()));
+    }
+
+    /**
+     * Uses up the link (and any other outstanding sign-in link of the same lead) and says who signs
+     * in: the organisations the address leads now, which may have changed since the email was sent.
+     */
+    @Transactional
+    public Optional<LeadPrincipal> redeem(String token) {
+        Optional<TaskLink> link = usable(token);
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        links.revokeSubject(link.get().subject(), PURPOSE);
+        String email = link.get().subject().substring("lead:".length());
+        LinkedHashSet<String> codes = new LinkedHashSet<>(organisations.ledBy(email).stream()
+                .map(Organisation::code).toList());
+        return codes.isEmpty() ? Optional.empty() : Optional.of(new LeadPrincipal(email, codes));
+    }
+
+    private static String subject(String address) {
+        return "lead:" + address;
+    }
+}

@@ -1,0 +1,58 @@
+package org.qipflow.leadaccess;
+
+import java.util.List;
+import org.qipflow.auditcycle.Participant;
+import org.qipflow.auditcycle.ParticipationService;
+import org.qipflow.membership.Organisation;
+import org.qipflow.membership.OrganisationService;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.security.LeadPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** "My reports": every cycle the lead's organisations took part in, newest first, with what can be opened. */
+@Controller
+class MyReportsController {
+
+    private final ParticipationService participation;
+    private final CycleService cycles;
+    private final OrganisationService organisations;
+
+    MyReportsController(ParticipationService participation, CycleService cycles, OrganisationService organisations) {
+        this.participation = participation;
+        this.cycles = cycles;
+        this.organisations = organisations;
+    }
+
+    /** One organisation's line for one cycle; {@code reportPath} is set once its report can be opened. */
+    record Entry(Cycle cycle, String status, String reportPath, String note) {
+    }
+
+    record OrganisationReports(Organisation organisation, List<Entry> entries) {
+    }
+
+    @GetMapping("/my/reports")
+    String reports(@AuthenticationPrincipal LeadPrincipal lead, Model model) {
+        model.addAttribute("organisations", lead.organisationCodes().stream()
+                .map(code -> new OrganisationReports(organisations.get(code),
+                        participation.cyclesOf(code).stream().map(this::entry).toList()))
+                .toList());
+        return "leads/my-reports";
+    }
+
+    private Entry entry(Participant participant) {
+        Cycle cycle = cycles.get(participant.cycleId());
+        String status = participant.status().label();
+        if (!participant.status().submitted()) {
+            return new Entry(cycle, status, null, participant.status().open()
+                    ? "Results come after submission closes" : "No report: no data submitted");
+        }
+        if (cycle.publishedAt() == null) {
+            return new Entry(cycle, status, null, "Results not published yet");
+        }
+        return new Entry(cycle, status, "/reports/" + cycle.id() + "/" + participant.organisationCode(), null);
+    }
+}

@@ -1,0 +1,43 @@
+package org.qipflow.reporting;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+
+/** The files an organisation's report comes as, each under the name it has in links. */
+public enum ReportDocument {
+
+    PDF("results.pdf", "pdf", "application/pdf"),
+    ACTION_PLAN("action-plan.docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    SLIDES("slides.pptx", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    DATA("export.xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    RECORDS("export.csv", "csv", "text/csv;charset=UTF-8");
+
+    private final String fileName;
+    private final String extension;
+    private final MediaType mediaType;
+
+    ReportDocument(String fileName, String extension, String mediaType) {
+        this.fileName = fileName;
+        this.extension = extension;
+        this.mediaType = MediaType.parseMediaType(mediaType);
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public MediaType mediaType() {
+        return mediaType;
+    }
+
+    /** By the last segment of a task link's path, e.g. {@code slides.pptx}. */
+    public static Optional<ReportDocument> byFileName(String fileName) {
+        return Arrays.stream(values()).filter(d -> d.fileName.equals(fileName)).findFirst();
+    }
+
+    /** By extension, as in {@code /reports/12/RXT.pdf}. */
+    public static Optional<ReportDocument> byExtension(String extension) {
+        return Arrays.stream(values()).filter(d -> d.extension.equals(extension)).findFirst();
+    }
+}

@@ -1,0 +1,41 @@
+package org.qipflow.reporting;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+
+/** One organisation's report as a downloadable file, whichever way the caller was let in. */
+@Service
+public class ReportDownloads {
+
+    private final ReportPdf pdf;
+    private final ActionPlan actionPlan;
+    private final ReportSlides slides;
+    private final DataExport export;
+
+    ReportDownloads(ReportPdf pdf, ActionPlan actionPlan, ReportSlides slides, DataExport export) {
+        this.pdf = pdf;
+        this.actionPlan = actionPlan;
+        this.slides = slides;
+        this.export = export;
+    }
+
+    /** Callers have checked that whoever asks may see this organisation's report. */
+    public ResponseEntity<byte[]> download(long cycleId, String cycleTitle, String organisationCode,
+            String organisationName, ReportDocument document) {
+        byte[] body = switch (document) {
+            case PDF -> pdf.forOrganisation(cycleId, cycleTitle, organisationCode, organisationName);
+            case ACTION_PLAN -> actionPlan.forOrganisation(cycleId, cycleTitle, organisationCode, organisationName);
+            case SLIDES -> slides.forOrganisation(cycleId, cycleTitle, organisationCode, organisationName);
+            case DATA -> export.xlsx(cycleId, organisationCode);
+            case RECORDS -> export.csv(cycleId, organisationCode);
+        };
+        String fileName = organisationCode + "-cycle-" + cycleId + "-" + document.fileName().replace("export.", "data.");
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                        .toString())
+                .contentType(document.mediaType())
+                .body(body);
+    }
+}

@@ -1,0 +1,33 @@
+package org.qipflow.security;
+
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * A local lead signed in through an emailed link: no password, no engine account, and sight of the
+ * reports of the organisations they lead at the moment they signed in.
+ */
+public record LeadPrincipal(String email, Set<String> organisationCodes) implements Principal {
+
+    @Override
+    public String getName() {
+        return email;
+    }
+
+    /** The lead signed in on this request, if it is a lead. */
+    public static Optional<LeadPrincipal> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof LeadPrincipal lead
+                ? Optional.of(lead) : Optional.empty();
+    }
+
+    /** Whether whoever asks is a signed-in coordinator. */
+    public static boolean coordinatorAsking() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.COORDINATOR));
+    }
+}

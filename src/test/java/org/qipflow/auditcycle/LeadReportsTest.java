@@ -1,0 +1,169 @@
+package org.qipflow.auditcycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.qipflow.auditcycle.CycleAnalysisTest.lithium;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xslf.extractor.XSLFExtractor;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.qipflow.notification.Outbox;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.reporting.CycleAnalysis;
+import org.qipflow.support.QipflowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Local leads sign in by email link, list their reports, and open only their own, only once published. */
+@QipflowTest
+class LeadReportsTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AuditProcessFixture fixture;
+    @Autowired
+    ParticipationService participation;
+    @Autowired
+    CycleTracker tracker;
+    @Autowired
+    CycleAnalysis analysis;
+    @Autowired
+    Outbox outbox;
+
+    @Test
+    void aLeadSignsInByEmailLinkAndOpensOnlyItsOwnReportOnlyOncePublished() throws Exception {
+        Cycle cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        String a = fixture.confirmedMember(cycle.id(), "England", "T01, T02");
+        String b = fixture.confirmedMember(cycle.id(), "England", "T01");
+        participation.saveRecord(cycle.id(), a, null, "T01", "P1", lithium("no", null, "yes", "yes", "yes"), "test");
+        participation.saveRecord(cycle.id(), a, null, "T01", "P2", lithium("no", null, "no", "yes", "yes"), "test");
+        participation.saveRecord(cycle.id(), a, null, "T02", "P3", lithium("no", null, "yes", "yes", "yes"), "test");
+        participation.saveRecord(cycle.id(), b, null, "T01", "P1", lithium("no", null, "yes", "yes", "yes"), "test");
+        for (String org : List.of(a, b)) {
+            fixture.fire(fixture.participation(cycle.id(), org), "Timer_SubmissionOpens");
+            participation.submit(cycle.id(), org);
+        }
+        var cycleInstance = fixture.cycleInstance(cycle.id());
+        fixture.fire(cycleInstance, "Timer_LateSubmissionsEnd");
+        String report = "/reports/" + cycle.id() + "/" + a;
+        String othersReport = "/reports/" + cycle.id() + "/" + b;
+
+        MockHttpSession session = signIn(a.toLowerCase() + "@nhs.example");
+
+        assertThat(page("/my/reports", session)).contains("Trust " + a, cycle.title(), "Results not published yet")
+                .doesNotContain("Trust " + b);
+        mvc.perform(get(report).session(session)).andExpect(status().isNotFound());
+        mvc.perform(get(report + ".pdf").session(session)).andExpect(status().isNotFound());
+        mvc.perform(get(othersReport).session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/organisations").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get(othersReport).with(user("coordinator").roles("COORDINATOR")))
+                .andExpect(status().isOk());                                     // coordinators preview at any time
+
+        tracker.publish(cycle.id());
+        fixture.runDueJobs(cycleInstance);
+
+        assertThat(page("/my/reports", session)).contains("href=\"" + report + "\"");
+        String html = page(report, session);
+        assertThat(html).contains("Summary", "1. National performance", "2. All organisations", "3. Your teams",
+                        "4. Change over cycles", "Your organisation", "67%", "T02")
+                .contains("funnel plot")
+                .contains(analysis.aliases(cycle.id()).get(b)).doesNotContain("Trust " + b);
+        mvc.perform(get(othersReport).session(session)).andExpect(status().isForbidden());
+        mvc.perform(get(othersReport + ".pptx").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get(report + ".odt").session(session)).andExpect(status().isNotFound());
+
+        try (var pdf = Loader.loadPDF(file(report + ".pdf", session))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Summary", "Your organisation", "67%")
+                    .doesNotContain("Trust " + b);
+        }
+        try (var docx = new XWPFDocument(new ByteArrayInputStream(file(report + ".docx", session)))) {
+            assertThat(new XWPFWordExtractor(docx).getText()).contains("67% (2 of 3)").doesNotContain("Trust " + b);
+        }
+        try (var pptx = new XMLSlideShow(new ByteArrayInputStream(file(report + ".pptx", session)))) {
+            // title, summary, then one slide per standard (four)
+            assertThat(pptx.getSlides()).hasSize(6);
+            String text = new XSLFExtractor(pptx).getText();
+            assertThat(text).contains("Trust " + a, "Summary", "67% (2 of 3 records)")
+                    .doesNotContain("Trust " + b);
+        }
+        try (var xlsx = WorkbookFactory.create(new ByteArrayInputStream(file(report + ".xlsx", session)))) {
+            assertThat(xlsx.getSheet("Records").getLastRowNum()).isEqualTo(3);
+            assertThat(xlsx.getSheet("Figures").getRow(1).getCell(4).getStringCellValue()).isEqualTo("67%");
+            assertThat(xlsx.getSheet("Records").getRow(1).getCell(0).getStringCellValue()).startsWith("T0");
+        }
+        assertThat(new String(file(report + ".csv", session), StandardCharsets.UTF_8)).contains("T02,P3,50")
+                .doesNotContain(b);
+    }
+
+    @Test
+    void aSignInLinkWorksOnceAndAnUnknownAddressGetsTheSameAnswerWithoutAnEmail() throws Exception {
+        String a = fixture.member("Wales");
+        String link = requestLink(a.toLowerCase() + "@nhs.example");
+
+        mvc.perform(get(link)).andExpect(status().isOk());                       // a scanner opening it signs nobody in
+        mvc.perform(post(link).with(csrf())).andExpect(redirectedUrl("/my/reports"));
+        mvc.perform(post(link).with(csrf())).andExpect(status().isNotFound());   // used
+
+        String answer = mvc.perform(post("/leads/sign-in").param("email", "nobody@nhs.example").with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("Check your email");
+        assertThat(outbox.latest(500)).noneMatch(m -> m.recipient().equals("nobody@nhs.example"));
+
+        String problem = mvc.perform(post("/leads/sign-in").param("email", "not-an-address").with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(problem).contains("Enter an email address in the correct format", "href=\"#email\"");
+    }
+
+    @Test
+    void strangersAreSentToSignInOrToldTheyAreUnauthorised() throws Exception {
+        mvc.perform(get("/my/reports").accept(MediaType.TEXT_HTML))
+                .andExpect(redirectedUrlPattern("**/leads/sign-in"));
+        mvc.perform(get("/reports/1/RXT").accept(MediaType.TEXT_HTML))
+                .andExpect(redirectedUrlPattern("**/leads/sign-in"));
+        mvc.perform(get("/reports/1/RXT.pdf")).andExpect(status().isUnauthorized());
+    }
+
+    private MockHttpSession signIn(String email) throws Exception {
+        String link = requestLink(email);
+        return (MockHttpSession) mvc.perform(post(link).with(csrf())).andExpect(redirectedUrl("/my/reports"))
+                .andReturn().getRequest().getSession(false);
+    }
+
+    /** Asks for a sign-in link and reads it from the email it sent. */
+    private String requestLink(String email) throws Exception {
+        mvc.perform(post("/leads/sign-in").param("email", email.toUpperCase()).with(csrf()))
+                .andExpect(status().isOk());
+        String text = outbox.latest(500).stream()
+                .filter(m -> m.template().equals("lead-sign-in") && m.recipient().equalsIgnoreCase(email))
+                .findFirst().orElseThrow().textBody();
+        String line = text.lines().filter(l -> l.contains("/leads/sign-in/")).findFirst().orElseThrow().trim();
+        return line.substring(line.indexOf("/leads/sign-in/"));
+    }
+
+    private String page(String path, MockHttpSession session) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private byte[] file(String path, MockHttpSession session) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+    }
+}
