@@ -7,35 +7,40 @@ import java.util.List;
  * A horizontal bar chart of one standard across organisations, laid out here so the template only
  * draws it: one bar per organisation whose share may be shown, the own organisation highlighted, and
  * a line at the national share. Suppressed organisations get no bar; the text alternative says so.
+ * With many organisations the bars get thinner so the chart keeps to a page, and only the own bar
+ * keeps its label (the table and the text alternative list them all).
  */
 public record BarChart(int width, int height, List<Bar> bars, Double nationalX, String description) {
 
     static final int LABEL_WIDTH = 130;
     static final int BAR_AREA = 320;
     static final int ROW = 22;
+    /** The most height the bars take before they get thinner. */
+    static final int MAX_BARS_HEIGHT = 440;
+    private static final int MIN_LABELLED_ROW = 16;
 
-    public record Bar(int y, int width, String label, String percent, boolean own) {
+    /** @param label empty when the bar is too thin to carry one */
+    public record Bar(int y, int height, int width, String label, String percent, boolean own) {
     }
 
     static BarChart of(OrganisationReport.StandardRow standard) {
+        List<OrganisationReport.Peer> shown = standard.peers().stream().filter(p -> p.share() != null).toList();
+        int hidden = standard.peers().size() - shown.size();
+        int row = Math.max(3, Math.min(ROW, MAX_BARS_HEIGHT / Math.max(shown.size(), 1)));
         List<Bar> bars = new ArrayList<>();
-        int hidden = 0;
-        for (OrganisationReport.Peer peer : standard.peers()) {
-            if (peer.share() == null) {
-                hidden++;
-                continue;
-            }
-            bars.add(new Bar(bars.size() * ROW + 6, (int) Math.round(BAR_AREA * peer.share() / 100), peer.alias(),
-                    peer.percent(), peer.own()));
+        for (OrganisationReport.Peer peer : shown) {
+            boolean labelled = row >= MIN_LABELLED_ROW || peer.own();
+            bars.add(new Bar(bars.size() * row + 6, Math.max(row - 6, 2), (int) Math.round(BAR_AREA * peer.share() / 100),
+                    labelled ? peer.alias() : "", labelled ? peer.percent() : "", peer.own()));
         }
         String national = standard.national().percent();
         Double nationalShare = standard.national().share();
         Double nationalX = nationalShare == null ? null : LABEL_WIDTH + BAR_AREA * nationalShare / 100;
         String description = standard.id() + ": share of records meeting the standard, by organisation. "
-                + bars.stream().map(b -> b.label() + " " + b.percent()).reduce((a, b) -> a + ", " + b).orElse("")
+                + shown.stream().map(p -> p.alias() + " " + p.percent()).reduce((a, b) -> a + ", " + b).orElse("")
                 + (nationalX == null ? "" : ". All organisations " + national + " (the vertical line)")
                 + (hidden == 0 ? "." : ". " + hidden + " organisation(s) not shown: too few records to show.");
-        return new BarChart(LABEL_WIDTH + BAR_AREA + 50, Math.max(bars.size(), 1) * ROW + 12, bars, nationalX,
+        return new BarChart(LABEL_WIDTH + BAR_AREA + 50, Math.max(bars.size(), 1) * row + 12, bars, nationalX,
                 description);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.RecordChecker;
 import org.qipflow.definitions.StandardFigure;
@@ -40,21 +41,23 @@ public class CycleAnalysis {
     @Transactional
     public void analyse(long cycleId, Collection<String> submitted) {
         AuditDefinition definition = records.definitionOf(cycleId);
-        List<Map<String, Object>> national = new ArrayList<>();
+        Standards.Tally national = new Standards.Tally(definition);
         List<ResultFigure> figures = new ArrayList<>();
         for (String organisation : submitted.stream().sorted().toList()) {
-            Map<String, List<Map<String, Object>>> byTeam = new LinkedHashMap<>();
+            Standards.Tally own = new Standards.Tally(definition);
+            Map<String, Standards.Tally> byTeam = new TreeMap<>();
             for (AuditRecord record : records.list(cycleId, organisation)) {
-                Map<String, Object> values = RecordChecker.check(definition, record.answers()).values();
-                byTeam.computeIfAbsent(record.teamCode(), t -> new ArrayList<>()).add(values);
+                // each record's outcome is worked out once and counted for its team, organisation and nation
+                Standards.Outcome outcome = Standards.outcome(definition,
+                        RecordChecker.storedValues(definition, record.answers()));
+                byTeam.computeIfAbsent(record.teamCode(), t -> new Standards.Tally(definition)).add(outcome);
+                own.add(outcome);
+                national.add(outcome);
             }
-            List<Map<String, Object>> all = byTeam.values().stream().flatMap(List::stream).toList();
-            national.addAll(all);
-            add(figures, Scope.ORGANISATION, organisation, null, Standards.figures(definition, all));
-            byTeam.forEach((team, teamRecords) ->
-                    add(figures, Scope.TEAM, organisation, team, Standards.figures(definition, teamRecords)));
+            add(figures, Scope.ORGANISATION, organisation, null, own.figures());
+            byTeam.forEach((team, tally) -> add(figures, Scope.TEAM, organisation, team, tally.figures()));
         }
-        add(figures, Scope.NATIONAL, null, null, Standards.figures(definition, national));
+        add(figures, Scope.NATIONAL, null, null, national.figures());
         jdbc.sql("delete from cycle_result where cycle_id = :cycle").param("cycle", cycleId).update();
         batch.batchUpdate("""
                 insert into cycle_result (cycle_id, scope, organisation_code, team_code, standard_id, numerator, denominator)

@@ -61,6 +61,7 @@ public record FunnelPlot(int width, int height, Area area, List<Point> points, L
                 others[position.ordinal()]++;
             }
         }
+        points.sort(java.util.Comparator.comparing(Point::own)); // the own point last, drawn on top
         Limits limits = national == null ? null : limits(national / 100, xMax);
         String description = standard.id() + ": funnel plot of each organisation's share against its number of "
                 + "records" + (national == null

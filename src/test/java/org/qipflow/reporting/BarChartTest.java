@@ -37,4 +37,20 @@ class BarChartTest {
         assertThat(chart.nationalX()).isNull();
         assertThat(chart.description()).doesNotContain("Trust 11").contains("1 organisation(s) not shown");
     }
+
+    @Test
+    void withManyOrganisationsKeepsToAPageAndLabelsOnlyTheOwnBar() {
+        OrganisationReport.Peer[] peers = new OrganisationReport.Peer[100];
+        for (int i = 0; i < peers.length; i++) {
+            peers[i] = new OrganisationReport.Peer(i == 40 ? "Your organisation" : String.format("Trust %02d", i + 1),
+                    i == 40, (100 - i / 2) + "%", 100.0 - i / 2, 40);
+        }
+        BarChart chart = standard("75%", peers).chart();
+
+        assertThat(chart.bars()).hasSize(100);
+        assertThat(chart.height()).isLessThanOrEqualTo(BarChart.MAX_BARS_HEIGHT + 12);
+        assertThat(chart.bars()).filteredOn(b -> !b.label().isEmpty()).extracting(BarChart.Bar::label)
+                .containsExactly("Your organisation");
+        assertThat(chart.description()).contains("Trust 01 100%", "Trust 100 51%");
+    }
 }

@@ -23,8 +23,8 @@ class FunnelPlotTest {
                 new OrganisationReport.Peer("Trust 09", false, "*", null, 0)).funnel();
 
         assertThat(plot.points()).hasSize(3);
-        assertThat(plot.points()).filteredOn(FunnelPlot.Point::own).singleElement()
-                .satisfies(p -> assertThat(p.title()).isEqualTo("Your organisation: 45% of 100 records"));
+        assertThat(plot.points().get(2).own()).as("drawn last, on top of the others").isTrue();
+        assertThat(plot.points().get(2).title()).isEqualTo("Your organisation: 45% of 100 records");
         assertThat(plot.description())
                 .contains("Your organisation (45% of 100 records) is within the 2 SD limits.")
                 .contains("Other organisations: 0 within 2 SD, 1 between 2 and 3 SD, 1 beyond 3 SD.")
