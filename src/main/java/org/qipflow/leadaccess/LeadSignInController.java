@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.qipflow.common.FieldProblem;
+import org.qipflow.security.LeadPrincipal;
 import org.qipflow.security.LeadSessions;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +52,12 @@ class LeadSignInController {
             model.addAttribute("email", email);
             return "leads/sign-in";
         }
-        signIns.sendLink(email);
+        try {
+            signIns.sendLink(email);
+        } catch (DataIntegrityViolationException sameRequestAtTheSameMoment) {
+            // a twin request wrote this window's email first; answer as always, so nothing tells
+            // a stranger that the address belongs to a lead
+        }
         return "leads/check-email";
     }
 
@@ -65,6 +72,9 @@ class LeadSignInController {
 
     @PostMapping("/leads/sign-in/{token}")
     String signIn(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        if (LeadPrincipal.current().isPresent() && signIns.usable(token).isEmpty()) {
+            return "redirect:/my/reports"; // a second press of the button that has just signed them in
+        }
         return signIns.redeem(token).map(lead -> {
             sessions.signIn(lead, request, response);
             return "redirect:/my/reports";

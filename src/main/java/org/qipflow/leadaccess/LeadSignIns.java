@@ -20,14 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sign-in links for local leads: sent only to an address that is some member's current lead, valid
- * for {@link #VALID_FOR}, used once, and at most one email per address every five minutes.
+ * for {@link #VALID_FOR}, used once, and at most one email per address in each five-minute window.
  */
 @Service
 class LeadSignIns {
 
     static final String PURPOSE = "SIGN_IN";
     static final Duration VALID_FOR = Duration.ofMinutes(30);
-    private static final long EMAIL_EVERY_SECONDS = 300;
+    private static final long EMAIL_WINDOW_SECONDS = 300;
 
     private final OrganisationService organisations;
     private final TaskLinks links;
@@ -44,7 +44,11 @@ class LeadSignIns {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    /** Emails a sign-in link if the address is a current lead; says nothing either way to the asker. */
+    /**
+     * Emails a sign-in link if the address is a current lead; says nothing either way to the asker.
+     * The outbox key makes a second request in the same window write nothing, and the transaction
+     * then takes back the link it issued.
+     */
     @Transactional
     public void sendLink(String email) {
         String address = email.strip().toLowerCase(Locale.ROOT);
@@ -52,11 +56,11 @@ class LeadSignIns {
         if (led.isEmpty()) {
             return;
         }
-        String key = "lead-sign-in:" + address + ":" + clock.instant().getEpochSecond() / EMAIL_EVERY_SECONDS;
+        String key = "lead-sign-in:" + address + ":" + clock.instant().getEpochSecond() / EMAIL_WINDOW_SECONDS;
         if (outbox.contains(key)) {
             return;
         }
-        String token = links.issue(led.get(0).code(), subject(address), PURPOSE, VALID_FOR);
+        String token = links.issue(led.get(0).code(), "lead:" + address, PURPOSE, VALID_FOR);
         outbox.enqueue(new Mail(key, null, led.get(0).localLead().email(), "lead-sign-in", Map.of(
                 "leadName", led.get(0).localLead().name(),
                 "organisations", led.stream().map(Organisation::name).toList(),
@@ -71,13 +75,14 @@ class LeadSignIns {
     }
 
     /**
-     * Uses up the link (and any other outstanding sign-in link of the same lead) and says who signs
-     * in: the organisations the address leads now, which may have changed since the email was sent.
+     * Uses up the link, atomically so two presses sign in once, ends any other outstanding sign-in link
+     * of the same lead, and says who signs in: the organisations the address leads now, which may have
+     * changed since the email was sent.
      */
     @Transactional
     public Optional<LeadPrincipal> redeem(String token) {
-        Optional<TaskLink> link = usable(token);
-        if (link.isEmpty()) {
+        Optional<TaskLink> link = links.find(token);
+        if (link.isEmpty() || !links.useOnce(token, PURPOSE)) {
             return Optional.empty();
         }
         links.revokeSubject(link.get().subject(), PURPOSE);
@@ -85,9 +90,5 @@ class LeadSignIns {
         LinkedHashSet<String> codes = new LinkedHashSet<>(organisations.ledBy(email).stream()
                 .map(Organisation::code).toList());
         return codes.isEmpty() ? Optional.empty() : Optional.of(new LeadPrincipal(email, codes));
-    }
-
-    private static String subject(String address) {
-        return "lead:" + address;
     }
 }

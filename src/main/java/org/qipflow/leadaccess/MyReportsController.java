@@ -36,7 +36,8 @@ class MyReportsController {
 
     @GetMapping("/my/reports")
     String reports(@AuthenticationPrincipal LeadPrincipal lead, Model model) {
-        model.addAttribute("organisations", lead.organisationCodes().stream()
+        List<String> ledNow = organisations.ledBy(lead.email()).stream().map(Organisation::code).toList();
+        model.addAttribute("organisations", lead.organisationCodes().stream().filter(code -> lead.leads(code, ledNow))
                 .map(code -> new OrganisationReports(organisations.get(code),
                         participation.cyclesOf(code).stream().map(this::entry).toList()))
                 .toList());

@@ -39,6 +39,12 @@ class OrganisationRepository {
                 .param("active", active).query(this::organisation).list();
     }
 
+    /** Active organisations whose current lead has this address, compared without case. */
+    List<Organisation> findActiveLedBy(String email) {
+        return jdbc.sql(SELECT + " where o.active = true and lower(l.email) = :email order by o.name")
+                .param("email", email.strip().toLowerCase(java.util.Locale.ROOT)).query(this::organisation).list();
+    }
+
     Optional<Organisation> findByCode(String code) {
         return jdbc.sql(SELECT + " where o.code = :code").param("code", code).query(this::organisation).optional();
     }

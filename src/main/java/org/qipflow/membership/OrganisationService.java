@@ -57,8 +57,7 @@ public class OrganisationService {
     /** The member organisations whose current local lead has this email address (case does not matter). */
     @Transactional(readOnly = true)
     public List<Organisation> ledBy(String email) {
-        return organisations.findAll(true).stream()
-                .filter(o -> o.localLead() != null && o.localLead().email().equalsIgnoreCase(email.strip())).toList();
+        return organisations.findActiveLedBy(email);
     }
 
     /** Every local lead the organisation has had, the current one first. */

@@ -29,7 +29,7 @@ public class ActionPlan {
 
     public byte[] forOrganisation(long cycleId, String cycleTitle, String organisationCode, String organisationName) {
         List<OrganisationReport.StandardRow> shortfalls = reports.forOrganisation(cycleId, organisationCode)
-                .standards().stream().filter(ActionPlan::shortOfTarget).toList();
+                .standards().stream().filter(OrganisationReport.StandardRow::shortOfTarget).toList();
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             paragraph(document, "Action plan: " + cycleTitle, true, 16);
             paragraph(document, organisationName, false, 11);
@@ -56,15 +56,6 @@ public class ActionPlan {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Below the target, or below 100% when a standard has no target; a standard applying to no record is not. */
-    static boolean shortOfTarget(OrganisationReport.StandardRow s) {
-        if (s.own().denominator() == 0) {
-            return false;
-        }
-        double share = 100.0 * s.own().numerator() / s.own().denominator();
-        return share < (s.target() == null ? 100 : s.target());
     }
 
     private static void paragraph(XWPFDocument document, String text, boolean bold, int size) {

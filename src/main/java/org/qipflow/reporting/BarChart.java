@@ -7,8 +7,9 @@ import java.util.List;
  * A horizontal bar chart of one standard across organisations, laid out here so the template only
  * draws it: one bar per organisation whose share may be shown, the own organisation highlighted, and
  * a line at the national share. Suppressed organisations get no bar; the text alternative says so.
- * With many organisations the bars get thinner so the chart keeps to a page, and only the own bar
- * keeps its label (the table and the text alternative list them all).
+ * With many organisations the bars get thinner (down to 3 units a bar, so up to about 150
+ * organisations keep to a page), and only the own bar keeps its label (the table and the text
+ * alternative list them all).
  */
 public record BarChart(int width, int height, List<Bar> bars, Double nationalX, String description) {
 
@@ -24,8 +25,8 @@ public record BarChart(int width, int height, List<Bar> bars, Double nationalX, 
     }
 
     static BarChart of(OrganisationReport.StandardRow standard) {
-        List<OrganisationReport.Peer> shown = standard.peers().stream().filter(p -> p.share() != null).toList();
-        int hidden = standard.peers().size() - shown.size();
+        List<OrganisationReport.Peer> shown = standard.shownPeers();
+        long hidden = standard.hiddenOthers();
         int row = Math.max(3, Math.min(ROW, MAX_BARS_HEIGHT / Math.max(shown.size(), 1)));
         List<Bar> bars = new ArrayList<>();
         for (OrganisationReport.Peer peer : shown) {

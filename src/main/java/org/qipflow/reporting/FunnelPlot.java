@@ -39,10 +39,11 @@ public record FunnelPlot(int width, int height, Area area, List<Point> points, L
     }
 
     static FunnelPlot of(OrganisationReport.StandardRow standard) {
-        Double national = standard.national().share();
-        List<OrganisationReport.Peer> shown = standard.peers().stream()
-                .filter(p -> p.share() != null && p.records() > 0).toList();
-        int hidden = standard.peers().size() - shown.size();
+        Double nationalShown = standard.national().share();
+        // all or none meeting a standard nationally leaves no spread to draw limits from
+        Double national = nationalShown == null || nationalShown <= 0 || nationalShown >= 100 ? null : nationalShown;
+        List<OrganisationReport.Peer> shown = standard.shownPeers().stream().filter(p -> p.records() > 0).toList();
+        long hidden = standard.hiddenOthers();
         int xMax = niceCeiling(shown.stream().mapToInt(OrganisationReport.Peer::records).max().orElse(0));
         List<Point> points = new ArrayList<>();
         int[] others = new int[Position.values().length];
@@ -65,7 +66,8 @@ public record FunnelPlot(int width, int height, Area area, List<Point> points, L
         Limits limits = national == null ? null : limits(national / 100, xMax);
         String description = standard.id() + ": funnel plot of each organisation's share against its number of "
                 + "records" + (national == null
-                        ? "; the national share is hidden, so there are no limits."
+                        ? "; " + (nationalShown == null ? "the national share is hidden" : "all organisations together are at "
+                                + standard.national().percent()) + ", so there are no limits."
                         : ", around the national " + standard.national().percent() + " with 2 and 3 standard "
                                 + "deviation limits." + own + " Other organisations: " + others[0] + " within 2 SD, "
                                 + others[1] + " between 2 and 3 SD, " + others[2] + " beyond 3 SD.")
@@ -74,12 +76,16 @@ public record FunnelPlot(int width, int height, Area area, List<Point> points, L
     }
 
     static Position position(double share, double national, int records) {
-        double sd = Math.sqrt(national * (1 - national) / records);
-        double distance = Math.abs(share - national);
-        if (distance <= 2 * sd + 1e-9) {
+        if (share <= limit(national, 2, records) + 1e-9 && share >= limit(national, -2, records) - 1e-9) {
             return Position.WITHIN_2SD;
         }
-        return distance <= 3 * sd + 1e-9 ? Position.BETWEEN_2_AND_3SD : Position.BEYOND_3SD;
+        return share <= limit(national, 3, records) + 1e-9 && share >= limit(national, -3, records) - 1e-9
+                ? Position.BETWEEN_2_AND_3SD : Position.BEYOND_3SD;
+    }
+
+    /** The control limit z standard deviations from the national share p for n records, within 0–1. */
+    static double limit(double p, double z, double n) {
+        return Math.max(0, Math.min(1, p + z * Math.sqrt(p * (1 - p) / n)));
     }
 
     private static String words(Position position, boolean above) {
@@ -99,8 +105,8 @@ public record FunnelPlot(int width, int height, Area area, List<Point> points, L
         StringBuilder path = new StringBuilder();
         for (int i = 0; i <= STEPS; i++) {
             double n = 1 + (xMax - 1) * Math.pow((double) i / STEPS, 2); // denser where the funnel is steep
-            double limit = Math.max(0, Math.min(1, p + z * Math.sqrt(p * (1 - p) / n)));
-            path.append(i == 0 ? "M" : " L").append(format(x(n, xMax))).append(',').append(format(y(100 * limit)));
+            path.append(i == 0 ? "M" : " L").append(format(x(n, xMax))).append(',')
+                    .append(format(y(100 * limit(p, z, n))));
         }
         return path.toString();
     }
@@ -113,12 +119,13 @@ public record FunnelPlot(int width, int height, Area area, List<Point> points, L
         return AREA.bottom() - (AREA.bottom() - AREA.top()) * percent / 100;
     }
 
+    /** Quarters when they are whole numbers (20, 100, 500), otherwise fifths (10, 50, 250). */
     private static List<Tick> recordTicks(int xMax) {
+        int divisions = xMax % 4 == 0 ? 4 : 5;
         List<Tick> ticks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            double value = xMax * i / 4.0;
-            ticks.add(new Tick(x(value, xMax), value == Math.rint(value) ? String.valueOf((long) value)
-                    : format(value)));
+        for (int i = 0; i <= divisions; i++) {
+            int value = xMax * i / divisions;
+            ticks.add(new Tick(x(value, xMax), String.valueOf(value)));
         }
         return ticks;
     }

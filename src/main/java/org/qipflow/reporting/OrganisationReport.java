@@ -26,9 +26,27 @@ public record OrganisationReport(String alias, List<StandardRow> standards) {
             return FunnelPlot.of(this);
         }
 
-        /** Whether the organisation's share reaches the target (100% when the standard sets none). */
+        /**
+         * Whether the organisation's share reaches the target (100% when the standard sets none); true
+         * when the standard applied to none of its records, since nothing fell short.
+         */
         public boolean metTarget() {
             return own.share() == null || own.share() >= (target == null ? 100 : target);
+        }
+
+        /** Whether the organisation fell short of the target on records the standard applied to. */
+        public boolean shortOfTarget() {
+            return own.denominator() > 0 && !metTarget();
+        }
+
+        /** The organisations whose share may be shown, in the side-by-side order. */
+        List<Peer> shownPeers() {
+            return peers.stream().filter(p -> p.share() != null).toList();
+        }
+
+        /** Other organisations left out of charts because their figures are hidden. */
+        long hiddenOthers() {
+            return peers.stream().filter(p -> p.share() == null && !p.own()).count();
         }
 
         /** Own share minus the national share, in percentage points; null when either cannot be shown. */

@@ -6,6 +6,7 @@ import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.security.LeadPrincipal;
+import org.qipflow.security.Roles;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -61,10 +62,10 @@ class ReportController {
      */
     private Cycle allowed(long cycleId, String code) {
         Cycle cycle = cycles.get(cycleId);
-        if (!LeadPrincipal.coordinatorAsking()) {
+        if (!Roles.coordinatorAsking()) {
             LeadPrincipal lead = LeadPrincipal.current()
                     .orElseThrow(() -> new AccessDeniedException("Only local leads and coordinators open reports"));
-            if (!lead.organisationCodes().contains(code)) {
+            if (!lead.leads(code, organisations.ledBy(lead.email()).stream().map(Organisation::code).toList())) {
                 throw new AccessDeniedException("This report belongs to an organisation you are not the lead of");
             }
             if (cycle.publishedAt() == null) {

@@ -7,24 +7,33 @@ import org.springframework.http.MediaType;
 /** The files an organisation's report comes as, each under the name it has in links. */
 public enum ReportDocument {
 
-    PDF("results.pdf", "pdf", "application/pdf"),
-    ACTION_PLAN("action-plan.docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    SLIDES("slides.pptx", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-    DATA("export.xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    RECORDS("export.csv", "csv", "text/csv;charset=UTF-8");
+    PDF("results.pdf", "pdf", "results", "application/pdf"),
+    ACTION_PLAN("action-plan.docx", "docx", "action-plan",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    SLIDES("slides.pptx", "pptx", "slides", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    DATA("export.xlsx", "xlsx", "data", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    RECORDS("export.csv", "csv", "records", "text/csv;charset=UTF-8");
 
     private final String fileName;
     private final String extension;
+    private final String downloadSuffix;
     private final MediaType mediaType;
 
-    ReportDocument(String fileName, String extension, String mediaType) {
+    ReportDocument(String fileName, String extension, String downloadSuffix, String mediaType) {
         this.fileName = fileName;
         this.extension = extension;
+        this.downloadSuffix = downloadSuffix;
         this.mediaType = MediaType.parseMediaType(mediaType);
     }
 
+    /** The last segment of its task-link address. */
     public String fileName() {
         return fileName;
+    }
+
+    /** The name it is saved under, e.g. {@code RXT-cycle-12-slides.pptx}. */
+    String downloadName(String organisationCode, long cycleId) {
+        return organisationCode + "-cycle-" + cycleId + "-" + downloadSuffix + "." + extension;
     }
 
     public MediaType mediaType() {

@@ -31,10 +31,9 @@ public class ReportDownloads {
             case DATA -> export.xlsx(cycleId, organisationCode);
             case RECORDS -> export.csv(cycleId, organisationCode);
         };
-        String fileName = organisationCode + "-cycle-" + cycleId + "-" + document.fileName().replace("export.", "data.");
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
-                        .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.downloadName(organisationCode, cycleId)).build().toString())
                 .contentType(document.mediaType())
                 .body(body);
     }

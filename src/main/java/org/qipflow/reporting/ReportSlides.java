@@ -87,7 +87,7 @@ public class ReportSlides {
         text(slide, new Rectangle2D.Double(40, 20, 880, 90), standard.id() + ": " + standard.text(), 22, true,
                 Color.BLACK);
         BarChart chart = standard.chart();
-        List<OrganisationReport.Peer> shown = standard.peers().stream().filter(p -> p.share() != null).toList();
+        List<OrganisationReport.Peer> shown = standard.shownPeers();
         double width = CHART.getWidth() / Math.max(shown.size(), 1);
         for (int i = 0; i < shown.size(); i++) {
             OrganisationReport.Peer peer = shown.get(i);

@@ -2,6 +2,7 @@ package org.qipflow.reporting;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qipflow.definitions.AuditDefinition;
@@ -15,6 +16,16 @@ import org.springframework.transaction.annotation.Transactional;
 /** Builds what an organisation sees of a cycle from the stored analysis. */
 @Service
 public class Reports {
+
+    static final String OWN_NAME = "Your organisation";
+
+    /**
+     * Best share first; ties, and the hidden ones at the end, by code. Codes are random, so this
+     * order says nothing about who is who (the figures' own order follows organisation codes, which would).
+     */
+    private static final Comparator<OrganisationReport.Peer> SIDE_BY_SIDE =
+            Comparator.comparingDouble(OrganisationReport.Peer::sortKey).reversed()
+                    .thenComparing(OrganisationReport.Peer::alias);
 
     private final CycleAnalysis analysis;
     private final RecordService records;
@@ -31,55 +42,69 @@ public class Reports {
         AuditDefinition definition = records.definitionOf(cycleId);
         List<ResultFigure> figures = analysis.figures(cycleId);
         Map<String, String> aliases = analysis.aliases(cycleId);
-        Cycle cycle = cycles.get(cycleId);
-        List<Cycle> earlier = cycles.cyclesOf(cycle.programmeCode()).stream()
-                .filter(c -> c.number() < cycle.number()).toList();
-        Map<Long, List<ResultFigure>> earlierFigures = new java.util.HashMap<>();
-        earlier.forEach(c -> earlierFigures.put(c.id(), analysis.figures(c.id())));
+        Map<Cycle, List<ResultFigure>> earlier = earlierPublished(cycles.get(cycleId));
         List<OrganisationReport.StandardRow> rows = new ArrayList<>();
         for (Standard standard : definition.standards()) {
             List<ResultFigure> ofStandard = figures.stream().filter(f -> f.standardId().equals(standard.id())).toList();
             ResultFigure national = ofStandard.stream().filter(f -> f.scope() == Scope.NATIONAL).findFirst()
                     .orElse(new ResultFigure(Scope.NATIONAL, null, null, standard.id(), 0, 0));
-            ResultFigure own = ofStandard.stream().filter(f -> f.scope() == Scope.ORGANISATION
-                    && f.organisationCode().equals(organisationCode)).findFirst()
-                    .orElse(new ResultFigure(Scope.ORGANISATION, organisationCode, null, standard.id(), 0, 0));
-            List<OrganisationReport.Peer> peers = ofStandard.stream().filter(f -> f.scope() == Scope.ORGANISATION)
-                    .map(f -> f.organisationCode().equals(organisationCode)
-                            ? new OrganisationReport.Peer("Your organisation", true, exactPercent(f), f.percent(),
-                                    f.denominator())
-                            : peer(aliases.getOrDefault(f.organisationCode(), "Trust"), f))
-                    .sorted(Comparator.comparingDouble(OrganisationReport.Peer::sortKey).reversed()).toList();
-            List<OrganisationReport.Team> teams = ofStandard.stream().filter(f -> f.scope() == Scope.TEAM
-                    && f.organisationCode().equals(organisationCode))
-                    .map(f -> new OrganisationReport.Team(f.teamCode(), f.numerator(), f.denominator(), exactPercent(f)))
-                    .toList();
+            ResultFigure own = ofStandard.stream().filter(f -> isOf(f, Scope.ORGANISATION, organisationCode))
+                    .findFirst().orElse(new ResultFigure(Scope.ORGANISATION, organisationCode, null, standard.id(), 0, 0));
             rows.add(new OrganisationReport.StandardRow(standard.id(), standard.text(), standard.source(),
                     standard.target(), new OrganisationReport.Exact(own.numerator(), own.denominator(), exactPercent(own)),
                     new OrganisationReport.Shown(SmallNumbers.count(national.numerator()),
                             SmallNumbers.count(national.denominator()),
                             SmallNumbers.percent(national.numerator(), national.denominator())),
-                    peers, teams, trend(earlier, earlierFigures, standard.id(), organisationCode)));
+                    peers(ofStandard, organisationCode, aliases), teams(ofStandard, organisationCode),
+                    trend(earlier, standard.id(), organisationCode)));
         }
         return new OrganisationReport(aliases.get(organisationCode), rows);
     }
 
+    /** Earlier cycles of the programme whose results were published, oldest first, with their figures. */
+    private Map<Cycle, List<ResultFigure>> earlierPublished(Cycle cycle) {
+        Map<Cycle, List<ResultFigure>> earlier = new LinkedHashMap<>();
+        cycles.cyclesOf(cycle.programmeCode()).stream()
+                .filter(c -> c.number() < cycle.number() && c.publishedAt() != null)
+                .sorted(Comparator.comparingInt(Cycle::number))
+                .forEach(c -> earlier.put(c, analysis.figures(c.id())));
+        return earlier;
+    }
+
+    /** Every organisation side by side: this one exact, the others by code with small numbers hidden. */
+    private static List<OrganisationReport.Peer> peers(List<ResultFigure> ofStandard, String organisationCode,
+            Map<String, String> aliases) {
+        return ofStandard.stream().filter(f -> f.scope() == Scope.ORGANISATION)
+                .map(f -> f.organisationCode().equals(organisationCode)
+                        ? new OrganisationReport.Peer(OWN_NAME, true, exactPercent(f), f.percent(), f.denominator())
+                        : peer(aliases.getOrDefault(f.organisationCode(), "Trust"), f))
+                .sorted(SIDE_BY_SIDE).toList();
+    }
+
+    private static List<OrganisationReport.Team> teams(List<ResultFigure> ofStandard, String organisationCode) {
+        return ofStandard.stream().filter(f -> isOf(f, Scope.TEAM, organisationCode))
+                .map(f -> new OrganisationReport.Team(f.teamCode(), f.numerator(), f.denominator(), exactPercent(f)))
+                .toList();
+    }
+
     /** Earlier cycles with results for this standard, oldest first: own share exact, national suppressed. */
-    private static List<OrganisationReport.Trend> trend(List<Cycle> earlier, Map<Long, List<ResultFigure>> figures,
-            String standardId, String organisationCode) {
+    private static List<OrganisationReport.Trend> trend(Map<Cycle, List<ResultFigure>> earlier, String standardId,
+            String organisationCode) {
         List<OrganisationReport.Trend> trend = new ArrayList<>();
-        for (Cycle c : earlier) {
-            List<ResultFigure> ofStandard = figures.get(c.id()).stream()
-                    .filter(f -> f.standardId().equals(standardId)).toList();
+        earlier.forEach((cycle, figures) -> {
+            List<ResultFigure> ofStandard = figures.stream().filter(f -> f.standardId().equals(standardId)).toList();
             ofStandard.stream().filter(f -> f.scope() == Scope.NATIONAL).findFirst().ifPresent(national -> {
-                String own = ofStandard.stream().filter(f -> f.scope() == Scope.ORGANISATION
-                        && f.organisationCode().equals(organisationCode)).findFirst().map(Reports::exactPercent)
-                        .orElse("did not take part");
-                trend.add(new OrganisationReport.Trend(c.kind().label() + " (cycle " + c.number() + ")", own,
+                String own = ofStandard.stream().filter(f -> isOf(f, Scope.ORGANISATION, organisationCode))
+                        .findFirst().map(Reports::exactPercent).orElse("did not take part");
+                trend.add(new OrganisationReport.Trend(cycle.kind().label() + " (cycle " + cycle.number() + ")", own,
                         SmallNumbers.percent(national.numerator(), national.denominator())));
             });
-        }
+        });
         return trend;
+    }
+
+    private static boolean isOf(ResultFigure f, Scope scope, String organisationCode) {
+        return f.scope() == scope && f.organisationCode().equals(organisationCode);
     }
 
     private static String exactPercent(ResultFigure f) {

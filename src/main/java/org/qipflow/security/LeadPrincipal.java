@@ -24,10 +24,8 @@ public record LeadPrincipal(String email, Set<String> organisationCodes) impleme
                 ? Optional.of(lead) : Optional.empty();
     }
 
-    /** Whether whoever asks is a signed-in coordinator. */
-    public static boolean coordinatorAsking() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.COORDINATOR));
+    /** Whether the lead still leads this organisation: signed in for it, and not replaced since. */
+    public boolean leads(String organisationCode, java.util.Collection<String> ledNow) {
+        return organisationCodes.contains(organisationCode) && ledNow.contains(organisationCode);
     }
 }

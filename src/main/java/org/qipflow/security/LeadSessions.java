@@ -9,6 +9,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /** Starts a local lead's session once a feature has checked their sign-in link. */
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Component;
 public class LeadSessions {
 
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
 
     public void signIn(LeadPrincipal lead, HttpServletRequest request, HttpServletResponse response) {
         if (request.getSession(false) != null) {
@@ -26,5 +29,6 @@ public class LeadSessions {
                 List.of(new SimpleGrantedAuthority("ROLE_" + Roles.LEAD))));
         SecurityContextHolder.setContext(context);
         repository.saveContext(context, request, response);
+        csrfTokens.saveToken(null, request, response); // the form's next token is a new one, as after any sign-in
     }
 }

@@ -15,4 +15,12 @@ public final class Roles {
 
     private Roles() {
     }
+
+    /** Whether whoever asks on this request is a signed-in coordinator. */
+    public static boolean coordinatorAsking() {
+        org.springframework.security.core.Authentication authentication =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + COORDINATOR));
+    }
 }

@@ -20,7 +20,7 @@ public class SpringSecurityCamundaAuthentication implements AuthenticationProvid
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken || !LeadPrincipal.coordinatorAsking()) {
+                || authentication instanceof AnonymousAuthenticationToken || authentication.getPrincipal() instanceof LeadPrincipal) {
             return AuthenticationResult.unsuccessful();
         }
         AuthenticationResult result = AuthenticationResult.successful(authentication.getName());

@@ -165,7 +165,7 @@ public class RecordService {
     public List<StandardFigure> figures(long cycleId, String organisationCode) {
         AuditDefinition definition = definitionOf(cycleId);
         return Standards.figures(definition, records.list(cycleId, organisationCode).stream()
-                .map(r -> RecordChecker.check(definition, r.answers()).values()).toList());
+                .map(r -> RecordChecker.storedValues(definition, r.answers())).toList());
     }
 
     static List<FieldProblem> identity(String team, String pseudonym, Collection<String> teams) {

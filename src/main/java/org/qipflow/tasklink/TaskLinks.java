@@ -62,6 +62,22 @@ public class TaskLinks {
                 .query(this::link).optional();
     }
 
+    /**
+     * Uses up a single-use link: true for exactly one caller while it is unused and unexpired, however
+     * many present it at the same moment.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean useOnce(String token, String purpose) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                update task_link set revoked_at = :now
+                 where token_hash = :hash and purpose = :purpose and revoked_at is null and expires_at > :now
+                """).param("now", utc(now)).param("hash", hash(token)).param("purpose", purpose).update() == 1;
+    }
+
     /** Ends every link of this organisation for this subject and purpose, e.g. once the task is done. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void revoke(String organisationCode, String subject, String purpose) {

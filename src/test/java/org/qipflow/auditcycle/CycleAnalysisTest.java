@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.HashMap;
@@ -93,14 +94,17 @@ class CycleAnalysisTest {
                 .with(user("coordinator").roles("COORDINATOR"))).andReturn().getResponse().getContentAsString();
         assertThat(review).contains("All organisations", "Trust " + a, aliases.get(a), "Publish reports");
 
-        String preview = mvc.perform(get("/cycles/" + cycle.id() + "/results/" + a)
+        mvc.perform(get("/cycles/" + cycle.id() + "/results/" + a).with(user("coordinator").roles("COORDINATOR")))
+                .andExpect(redirectedUrl("/reports/" + cycle.id() + "/" + a));
+        String preview = mvc.perform(get("/reports/" + cycle.id() + "/" + a)
                 .with(user("coordinator").roles("COORDINATOR"))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(preview).contains("Trust " + a + " (" + aliases.get(a) + ")", "Your organisation", aliases.get(b))
+        assertThat(preview).contains("<strong>Trust " + a + "</strong> (" + aliases.get(a) + " to others)",
+                        "Your organisation", aliases.get(b))
                 .doesNotContain("Trust " + b);                                   // the other by its code only
-        mvc.perform(get("/cycles/" + cycle.id() + "/results/NOPE").with(user("coordinator").roles("COORDINATOR")))
+        mvc.perform(get("/reports/" + cycle.id() + "/NOPE").with(user("coordinator").roles("COORDINATOR")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/cycles/" + cycle.id() + "/results/" + a)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/reports/" + cycle.id() + "/" + a)).andExpect(status().isUnauthorized());
 
         mvc.perform(get("/api/cycles/" + cycle.id() + "/results").with(httpBasic("coordinator", "test-only-password")))
                 .andExpect(jsonPath("$.national[0].numerator").value(3))
@@ -186,6 +190,7 @@ class CycleAnalysisTest {
         record(baseline, a, "T01", "P1", lithium("no", null, "no", "yes", "yes"));   // S1 not met
         record(baseline, a, "T01", "P2", lithium("no", null, "yes", "yes", "yes"));  // S1 met: 1 of 2 = 50%
         analysis.analyse(baseline.id(), List.of(a));
+        cycles.markPublished(baseline.id());                                          // only published cycles count
         Cycle reaudit = cycles.schedule(baseline.programmeCode(), CycleKind.REAUDIT,
                 AuditProcessFixture.uk(2031, 3, 3, 9), Map.of());
         participation.join(reaudit.id(), a);

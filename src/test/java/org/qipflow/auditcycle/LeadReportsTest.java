@@ -21,6 +21,8 @@ import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
+import org.qipflow.membership.OrganisationInput;
+import org.qipflow.membership.OrganisationService;
 import org.qipflow.notification.Outbox;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.reporting.CycleAnalysis;
@@ -46,6 +48,10 @@ class LeadReportsTest {
     CycleAnalysis analysis;
     @Autowired
     Outbox outbox;
+    @Autowired
+    OrganisationService organisations;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aLeadSignsInByEmailLinkAndOpensOnlyItsOwnReportOnlyOncePublished() throws Exception {
@@ -84,24 +90,25 @@ class LeadReportsTest {
         assertThat(html).contains("Summary", "1. National performance", "2. All organisations", "3. Your teams",
                         "4. Change over cycles", "Your organisation", "67%", "T02")
                 .contains("funnel plot")
-                .contains(analysis.aliases(cycle.id()).get(b)).doesNotContain("Trust " + b);
+                .contains("* of *")                                              // national 3 of 4: hidden
+                .contains(analysis.aliases(cycle.id()).get(b)).doesNotContain("Trust " + b).doesNotContain(b);
         mvc.perform(get(othersReport).session(session)).andExpect(status().isForbidden());
         mvc.perform(get(othersReport + ".pptx").session(session)).andExpect(status().isForbidden());
         mvc.perform(get(report + ".odt").session(session)).andExpect(status().isNotFound());
 
         try (var pdf = Loader.loadPDF(file(report + ".pdf", session))) {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Summary", "Your organisation", "67%")
-                    .doesNotContain("Trust " + b);
+                    .doesNotContain("Trust " + b).doesNotContain(b);
         }
         try (var docx = new XWPFDocument(new ByteArrayInputStream(file(report + ".docx", session)))) {
-            assertThat(new XWPFWordExtractor(docx).getText()).contains("67% (2 of 3)").doesNotContain("Trust " + b);
+            assertThat(new XWPFWordExtractor(docx).getText()).contains("67% (2 of 3)").doesNotContain(b);
         }
         try (var pptx = new XMLSlideShow(new ByteArrayInputStream(file(report + ".pptx", session)))) {
             // title, summary, then one slide per standard (four)
             assertThat(pptx.getSlides()).hasSize(6);
             String text = new XSLFExtractor(pptx).getText();
             assertThat(text).contains("Trust " + a, "Summary", "67% (2 of 3 records)")
-                    .doesNotContain("Trust " + b);
+                    .doesNotContain(b);
         }
         try (var xlsx = WorkbookFactory.create(new ByteArrayInputStream(file(report + ".xlsx", session)))) {
             assertThat(xlsx.getSheet("Records").getLastRowNum()).isEqualTo(3);
@@ -110,6 +117,16 @@ class LeadReportsTest {
         }
         assertThat(new String(file(report + ".csv", session), StandardCharsets.UTF_8)).contains("T02,P3,50")
                 .doesNotContain(b);
+
+        mvc.perform(get("/camunda/app/cockpit/default/").session(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/camunda/api/engine/engine/default/process-definition").session(session))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/engine-rest/process-definition").session(session)).andExpect(status().isUnauthorized());
+
+        organisations.update(a, new OrganisationInput(a, "Trust " + a, "England", "NHS trust", "New Lead",
+                "new.lead@nhs.example", "Pharmacist", "2030-12-31"), null);
+        mvc.perform(get(report).session(session)).andExpect(status().isForbidden());   // replaced: no longer theirs
+        assertThat(page("/my/reports", session)).doesNotContain(cycle.title());
     }
 
     @Test
@@ -118,8 +135,18 @@ class LeadReportsTest {
         String link = requestLink(a.toLowerCase() + "@nhs.example");
 
         mvc.perform(get(link)).andExpect(status().isOk());                       // a scanner opening it signs nobody in
-        mvc.perform(post(link).with(csrf())).andExpect(redirectedUrl("/my/reports"));
+        mvc.perform(post(link)).andExpect(status().isForbidden());               // no CSRF token
+        MockHttpSession before = new MockHttpSession();
+        String sessionId = before.getId();
+        var signedIn = mvc.perform(post(link).session(before).with(csrf())).andExpect(redirectedUrl("/my/reports"))
+                .andReturn().getRequest().getSession(false);
+        assertThat(signedIn.getId()).as("a new session id at sign-in").isNotEqualTo(sessionId);
         mvc.perform(post(link).with(csrf())).andExpect(status().isNotFound());   // used
+
+        String expiring = requestLinkAgain(a.toLowerCase() + "@nhs.example");
+        jdbc.update("update task_link set expires_at = ? where purpose = 'SIGN_IN' and revoked_at is null",
+                java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)));
+        mvc.perform(post(expiring).with(csrf())).andExpect(status().isNotFound());
 
         String answer = mvc.perform(post("/leads/sign-in").param("email", "nobody@nhs.example").with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -144,6 +171,12 @@ class LeadReportsTest {
         String link = requestLink(email);
         return (MockHttpSession) mvc.perform(post(link).with(csrf())).andExpect(redirectedUrl("/my/reports"))
                 .andReturn().getRequest().getSession(false);
+    }
+
+    /** A second link for the same address: the five-minute window has its email, so that one is used. */
+    private String requestLinkAgain(String email) throws Exception {
+        jdbc.update("delete from outbox_message where template = 'lead-sign-in' and recipient = ?", email);
+        return requestLink(email);
     }
 
     /** Asks for a sign-in link and reads it from the email it sent. */

@@ -1,6 +1,7 @@
 package org.qipflow.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,24 @@ class FunnelPlotTest {
         assertThat(FunnelPlot.position(0.66, 0.5, 100)).isEqualTo(FunnelPlot.Position.BEYOND_3SD);
         assertThat(FunnelPlot.position(1.0, 1.0, 20)).as("everyone at 100%: no spread, nobody outside")
                 .isEqualTo(FunnelPlot.Position.WITHIN_2SD);
+    }
+
+    @Test
+    void limitsAreTheBinomialSpreadAroundTheNationalShare() {
+        assertThat(FunnelPlot.limit(0.5, 2, 100)).isCloseTo(0.60, within(1e-9));
+        assertThat(FunnelPlot.limit(0.5, -3, 100)).isCloseTo(0.35, within(1e-9));
+        assertThat(FunnelPlot.limit(0.9, 3, 25)).as("never above 100%").isEqualTo(1.0);
+        assertThat(FunnelPlot.limit(0.8, -2, 16)).isCloseTo(0.6, within(1e-9)); // sd = √(0.8·0.2/16) = 0.1
+    }
+
+    @Test
+    void drawsNoLimitsWhenEveryoneOrNobodyMeetsTheStandardNationally() {
+        FunnelPlot plot = standard("100%", new OrganisationReport.Peer("Your organisation", true, "97%", 97.0, 100))
+                .funnel();
+
+        assertThat(plot.limits()).isNull();
+        assertThat(plot.description()).contains("all organisations together are at 100%, so there are no limits")
+                .doesNotContain("beyond");
     }
 
     @Test
