@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.qipflow.common.Dates;
 import org.qipflow.common.UkTime;
+import org.qipflow.common.PublicAddress;
 import org.qipflow.membership.Organisation;
 import org.qipflow.notification.Mail;
 import org.qipflow.programmes.Cycle;
@@ -27,13 +28,12 @@ class CycleMails {
     static final Duration RESULTS_LINK_VALIDITY = Duration.ofDays(400);
 
     private final TaskLinks links;
-    private final String baseUrl;
+    private final PublicAddress address;
     private final String coordinators;
 
-    CycleMails(TaskLinks links, @Value("${qipflow.base-url}") String baseUrl,
-            @Value("${qipflow.mail.coordinators}") String coordinators) {
+    CycleMails(TaskLinks links, PublicAddress address, @Value("${qipflow.mail.coordinators}") String coordinators) {
         this.links = links;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.address = address;
         this.coordinators = coordinators;
     }
 
@@ -78,7 +78,7 @@ class CycleMails {
     }
 
     Mail lateNotice(Cycle cycle, Organisation organisation, Instant deadline) {
-        Map<String, Object> model = model(cycle, organisation, deadline, baseUrl + "/cycles/" + cycle.id());
+        Map<String, Object> model = model(cycle, organisation, deadline, address.of("/cycles/" + cycle.id()));
         return new Mail("cycle:" + cycle.id() + ":" + organisation.code() + ":late-notice",
                 reference(cycle, organisation), coordinators, "late-notice", model);
     }
@@ -102,7 +102,7 @@ class CycleMails {
     Mail query(Cycle cycle, Organisation organisation, DataQuery query) {
         String token = links.issue(organisation.code(), subject(cycle), DataQueries.PURPOSE_PREFIX + query.id(),
                 LINK_VALIDITY);
-        Mail mail = toLead("query-" + query.id(), cycle, organisation, null, "data-query", baseUrl + "/tasks/" + token);
+        Mail mail = toLead("query-" + query.id(), cycle, organisation, null, "data-query", address.of("/tasks/" + token));
         mail.model().put("question", query.question());
         mail.model().put("record", query.recordLabel());
         return mail;
@@ -111,7 +111,7 @@ class CycleMails {
     /** The lead's answer, for the programme team. */
     Mail queryAnswered(Cycle cycle, Organisation organisation, DataQuery query) {
         Map<String, Object> model = model(cycle, organisation, null,
-                baseUrl + "/cycles/" + cycle.id() + "/organisations/" + organisation.code());
+                address.of("/cycles/" + cycle.id() + "/organisations/" + organisation.code()));
         model.put("question", query.question());
         model.put("answer", query.answer());
         model.put("record", query.recordLabel());
@@ -165,7 +165,7 @@ class CycleMails {
 
     private String link(Cycle cycle, Organisation organisation, LeadTask task, Duration validity) {
         String token = links.issue(organisation.code(), subject(cycle), task.name(), validity);
-        return baseUrl + "/tasks/" + token;
+        return address.of("/tasks/" + token);
     }
 
     static String subject(Cycle cycle) {

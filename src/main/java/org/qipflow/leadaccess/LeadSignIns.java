@@ -14,7 +14,7 @@ import org.qipflow.notification.Outbox;
 import org.qipflow.security.LeadPrincipal;
 import org.qipflow.tasklink.TaskLink;
 import org.qipflow.tasklink.TaskLinks;
-import org.springframework.beans.factory.annotation.Value;
+import org.qipflow.common.PublicAddress;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,15 +33,14 @@ class LeadSignIns {
     private final TaskLinks links;
     private final Outbox outbox;
     private final Clock clock;
-    private final String baseUrl;
+    private final PublicAddress address;
 
-    LeadSignIns(OrganisationService organisations, TaskLinks links, Outbox outbox, Clock clock,
-            @Value("${qipflow.base-url}") String baseUrl) {
+    LeadSignIns(OrganisationService organisations, TaskLinks links, Outbox outbox, Clock clock, PublicAddress address) {
         this.organisations = organisations;
         this.links = links;
         this.outbox = outbox;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.address = address;
     }
 
     /**
@@ -51,20 +50,20 @@ class LeadSignIns {
      */
     @Transactional
     public void sendLink(String email) {
-        String address = email.strip().toLowerCase(Locale.ROOT);
-        List<Organisation> led = organisations.ledBy(address);
+        String emailAddress = email.strip().toLowerCase(Locale.ROOT);
+        List<Organisation> led = organisations.ledBy(emailAddress);
         if (led.isEmpty()) {
             return;
         }
-        String key = "lead-sign-in:" + address + ":" + clock.instant().getEpochSecond() / EMAIL_WINDOW_SECONDS;
+        String key = "lead-sign-in:" + emailAddress + ":" + clock.instant().getEpochSecond() / EMAIL_WINDOW_SECONDS;
         if (outbox.contains(key)) {
             return;
         }
-        String token = links.issue(led.get(0).code(), "lead:" + address, PURPOSE, VALID_FOR);
+        String token = links.issue(led.get(0).code(), "lead:" + emailAddress, PURPOSE, VALID_FOR);
         outbox.enqueue(new Mail(key, null, led.get(0).localLead().email(), "lead-sign-in", Map.of(
                 "leadName", led.get(0).localLead().name(),
                 "organisations", led.stream().map(Organisation::name).toList(),
-                "link", baseUrl + "/leads/sign-in/" + token,
+                "link", address.of("/leads/sign-in/" + token),
                 "minutes", VALID_FOR.toMinutes())));
     }
 

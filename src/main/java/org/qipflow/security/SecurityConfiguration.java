@@ -62,6 +62,9 @@ class SecurityConfiguration {
                         .permitAll()
                         // local leads: their email link is their authority, checked by the task pages
                         .requestMatchers("/tasks/**", "/leads/sign-in/**", "/leads/sign-in").permitAll()
+                        // the programme calendar and its feeds; private feeds are opened by their token
+                        .requestMatchers("/calendar", "/calendar/*.ics", "/calendar/programmes/*.ics",
+                                "/calendar/feeds/*.ics").permitAll()
                         // local leads signed in by emailed link: their reports; the controllers check whose
                         .requestMatchers("/my/**").hasRole(Roles.LEAD)
                         .requestMatchers("/reports/**").hasAnyRole(Roles.LEAD, Roles.COORDINATOR)

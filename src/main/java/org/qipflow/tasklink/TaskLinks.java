@@ -3,17 +3,11 @@ package org.qipflow.tasklink;
 import static org.qipflow.common.SqlTime.instant;
 import static org.qipflow.common.SqlTime.utc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,12 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskLinks {
 
-    private static final int TOKEN_BYTES = 32;
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     TaskLinks(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -40,14 +31,12 @@ public class TaskLinks {
     /** @return the raw token to put in the link; it cannot be recovered later */
     @Transactional(propagation = Propagation.MANDATORY)
     public String issue(String organisationCode, String subject, String purpose, Duration validFor) {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = Tokens.newToken();
         Instant now = clock.instant();
         jdbc.sql("""
                 insert into task_link (token_hash, organisation_code, subject, purpose, created_at, expires_at)
                 values (:hash, :org, :subject, :purpose, :now, :expires)
-                """).param("hash", hash(token)).param("org", organisationCode).param("subject", subject)
+                """).param("hash", Tokens.hash(token)).param("org", organisationCode).param("subject", subject)
                 .param("purpose", purpose).param("now", utc(now)).param("expires", utc(now.plus(validFor))).update();
         return token;
     }
@@ -55,10 +44,10 @@ public class TaskLinks {
     /** The link a token stands for, whether or not it can still be used; empty for a token never issued. */
     @Transactional(readOnly = true)
     public Optional<TaskLink> find(String token) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return jdbc.sql("select * from task_link where token_hash = :hash").param("hash", hash(token))
+        return jdbc.sql("select * from task_link where token_hash = :hash").param("hash", Tokens.hash(token))
                 .query(this::link).optional();
     }
 
@@ -68,14 +57,14 @@ public class TaskLinks {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean useOnce(String token, String purpose) {
-        if (token == null || !TOKEN.matcher(token).matches()) {
+        if (!Tokens.wellFormed(token)) {
             return false;
         }
         Instant now = clock.instant();
         return jdbc.sql("""
                 update task_link set revoked_at = :now
                  where token_hash = :hash and purpose = :purpose and revoked_at is null and expires_at > :now
-                """).param("now", utc(now)).param("hash", hash(token)).param("purpose", purpose).update() == 1;
+                """).param("now", utc(now)).param("hash", Tokens.hash(token)).param("purpose", purpose).update() == 1;
     }
 
     /** Ends every link of this organisation for this subject and purpose, e.g. once the task is done. */
@@ -106,15 +95,6 @@ public class TaskLinks {
 
     /** A link written into a message, for removing it from copies that no longer need it. */
     public static final Pattern LINK_PATH = Pattern.compile("/tasks/[A-Za-z0-9_-]{43}");
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private TaskLink link(ResultSet rs, int row) throws SQLException {
         return new TaskLink(rs.getLong("id"), rs.getString("organisation_code"), rs.getString("subject"),

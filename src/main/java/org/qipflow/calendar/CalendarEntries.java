@@ -1,0 +1,124 @@
+package org.qipflow.calendar;
+
+import static org.qipflow.common.SqlTime.instant;
+import static org.qipflow.common.SqlTime.utc;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qipflow.common.PublicAddress;
+import org.qipflow.programmes.Cycle;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps calendar entries in line with the model: features say what a cycle's (or an organisation's)
+ * entries should be, and this works out which are new, which changed (SEQUENCE + 1) and which went
+ * (CANCELLED), so every feed and invitation describes the same revision.
+ */
+@Service
+public class CalendarEntries {
+
+    private final CalendarEntryRepository repository;
+    private final JdbcClient jdbc;
+    private final IcsWriter ics;
+    private final Clock clock;
+    private final PublicAddress address;
+    private final Period keepCancelled;
+
+    CalendarEntries(CalendarEntryRepository repository, JdbcClient jdbc, IcsWriter ics, Clock clock,
+            PublicAddress address, @Value("${qipflow.calendar.keep-cancelled:P90D}") Period keepCancelled) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+        this.ics = ics;
+        this.clock = clock;
+        this.address = address;
+        this.keepCancelled = keepCancelled;
+    }
+
+    /** A stable UID: the same cycle, organisation and kind of entry always get the same one. */
+    public String uid(long cycleId, String organisationCode, String kind) {
+        return "cycle-" + cycleId + (organisationCode == null ? "" : "-" + organisationCode) + "-" + kind + "@"
+                + address.host();
+    }
+
+    /** An address in the application, for an entry's URL. */
+    public String link(String path) {
+        return address.of(path);
+    }
+
+    /**
+     * Makes the entries of a cycle (public when {@code organisationCode} is null, else that
+     * organisation's own) say what the drafts say.
+     *
+     * @return the entries that are new, changed or cancelled, as they now stand
+     */
+    @Transactional
+    public List<CalendarEntry> reconcile(Cycle cycle, String organisationCode, List<EntryDraft> drafts) {
+        Instant now = clock.instant();
+        Map<String, CalendarEntry> published = new LinkedHashMap<>();
+        repository.ofCycle(cycle.id(), organisationCode).forEach(e -> published.put(e.uid(), e));
+        List<String> changed = new ArrayList<>();
+        for (EntryDraft draft : drafts) {
+            CalendarEntry entry = published.remove(draft.uid());
+            if (entry == null) {
+                repository.insert(cycle.id(), cycle.programmeCode(), organisationCode, draft, now);
+                changed.add(draft.uid());
+            } else if (entry.cancelled() || !entry.draft().equals(draft)) {
+                repository.revise(entry, draft, now);
+                changed.add(draft.uid());
+            }
+        }
+        for (CalendarEntry gone : published.values()) {
+            if (!gone.cancelled()) {
+                repository.cancel(gone, now);
+                changed.add(gone.uid());
+            }
+        }
+        return changed.stream().map(uid -> repository.find(uid).orElseThrow()).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CalendarEntry> find(String uid) {
+        return repository.find(uid);
+    }
+
+    /** The entry as an email attachment for one person: a request, or a cancellation once cancelled. */
+    public String invitation(CalendarEntry entry, String organiser, String attendee) {
+        return ics.invitation(entry, organiser, attendee, clock.instant());
+    }
+
+    /** What a feed holds now: its entries, and a version that changes whenever they do. */
+    @Transactional(readOnly = true)
+    FeedVersion version(Feed feed) {
+        return jdbc.sql("select count(*) as n, max(last_modified) as latest, coalesce(sum(sequence), 0) as revisions"
+                        + " from calendar_entry where " + feed.where() + " and " + STANDING)
+                .params(feed.params()).param("since", utc(keptSince()))
+                .query((rs, n) -> new FeedVersion(feed.name(), rs.getLong("n"),
+                        instant(rs, "latest"), rs.getLong("revisions")))
+                .single();
+    }
+
+    @Transactional(readOnly = true)
+    String ics(Feed feed) {
+        List<CalendarEntry> entries = jdbc.sql("select * from calendar_entry where " + feed.where() + " and "
+                        + STANDING + " order by coalesce(start_date, cast(starts_at as date)), id")
+                .params(feed.params()).param("since", utc(keptSince()))
+                .query(repository::entry).list();
+        return ics.feed(feed.name(), entries);
+    }
+
+    /** Standing entries, and cancelled ones for a while so subscribed calendars learn of it. */
+    private static final String STANDING = "(status = 'CONFIRMED' or last_modified > :since)";
+
+    private Instant keptSince() {
+        return clock.instant().atZone(IcsWriter.LONDON).minus(keepCancelled).toInstant();
+    }
+}

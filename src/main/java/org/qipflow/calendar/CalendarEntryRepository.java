@@ -1,0 +1,87 @@
+package org.qipflow.calendar;
+
+import static org.qipflow.common.SqlTime.instant;
+import static org.qipflow.common.SqlTime.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Date;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Plain SQL over {@code calendar_entry}. */
+@Repository
+class CalendarEntryRepository {
+
+    private final JdbcClient jdbc;
+
+    CalendarEntryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The entries of one cycle: the public ones (organisation null) or one organisation's own. */
+    List<CalendarEntry> ofCycle(long cycleId, String organisationCode) {
+        return jdbc.sql("select * from calendar_entry where cycle_id = :cycle and "
+                        + (organisationCode == null ? "organisation_code is null" : "organisation_code = :org")
+                        + " order by id")
+                .param("cycle", cycleId).param("org", organisationCode).query(this::entry).list();
+    }
+
+    Optional<CalendarEntry> find(String uid) {
+        return jdbc.sql("select * from calendar_entry where uid = :uid").param("uid", uid).query(this::entry).optional();
+    }
+
+    void insert(long cycleId, String programmeCode, String organisationCode, EntryDraft draft, Instant now) {
+        jdbc.sql("""
+                insert into calendar_entry (uid, cycle_id, programme_code, organisation_code, summary, description,
+                       url, all_day, start_date, end_date, starts_at, sequence, status, created_at,
+                       last_modified)
+                values (:uid, :cycle, :programme, :org, :summary, :description, :url, :allDay, :startDate, :endDate,
+                        :at, 0, 'CONFIRMED', :now, :now)
+                """).param("uid", draft.uid()).param("cycle", cycleId).param("programme", programmeCode)
+                .param("org", organisationCode).params(values(draft)).param("now", utc(now)).update();
+    }
+
+    /** A new revision: the draft's text and dates, standing again if it had been cancelled. */
+    void revise(CalendarEntry entry, EntryDraft draft, Instant now) {
+        jdbc.sql("""
+                update calendar_entry set summary = :summary, description = :description, url = :url,
+                       all_day = :allDay, start_date = :startDate, end_date = :endDate, starts_at = :at,
+                       sequence = sequence + 1, status = 'CONFIRMED', last_modified = :now
+                 where id = :id
+                """).params(values(draft)).param("now", utc(now)).param("id", entry.id()).update();
+    }
+
+    void cancel(CalendarEntry entry, Instant now) {
+        jdbc.sql("""
+                update calendar_entry set status = 'CANCELLED', sequence = sequence + 1, last_modified = :now
+                 where id = :id
+                """).param("now", utc(now)).param("id", entry.id()).update();
+    }
+
+    private static java.util.Map<String, Object> values(EntryDraft draft) {
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        values.put("summary", draft.summary());
+        values.put("description", draft.description());
+        values.put("url", draft.url());
+        values.put("allDay", draft.allDay());
+        values.put("startDate", draft.startDate() == null ? null : Date.valueOf(draft.startDate()));
+        values.put("endDate", draft.lastDate() == null ? null : Date.valueOf(draft.lastDate()));
+        values.put("at", draft.at() == null ? null : utc(draft.at()));
+        return values;
+    }
+
+    CalendarEntry entry(ResultSet rs, int row) throws SQLException {
+        Date start = rs.getDate("start_date");
+        Date end = rs.getDate("end_date");
+        EntryDraft draft = new EntryDraft(rs.getString("uid"), rs.getString("summary"), rs.getString("description"),
+                rs.getString("url"), start == null ? null : start.toLocalDate(), end == null ? null : end.toLocalDate(),
+                instant(rs, "starts_at"));
+        return new CalendarEntry(rs.getLong("id"), rs.getLong("cycle_id"), rs.getString("programme_code"),
+                rs.getString("organisation_code"), draft, rs.getInt("sequence"),
+                "CANCELLED".equals(rs.getString("status")), instant(rs, "created_at"), instant(rs, "last_modified"));
+    }
+}
