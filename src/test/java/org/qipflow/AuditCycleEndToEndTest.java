@@ -77,8 +77,17 @@ class AuditCycleEndToEndTest {
         smtp = new GreenMail(new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
 
-        List<String> confirmLinks = linksFrom(awaitMails("Audit materials", 3));
+        List<MimeMessage> materials = awaitMails("Audit materials", 3);
+        List<String> confirmLinks = linksFrom(materials);
         assertThat(confirmLinks).hasSize(3);
+        // each carries its organisation's deadline as an invitation
+        for (MimeMessage mail : materials) {
+            String invite = invitation(mail);
+            assertThat(invite).contains("METHOD:REQUEST", "SEQUENCE:0", "ATTENDEE:mailto:" + mail.getAllRecipients()[0],
+                    "UID:cycle-" + cycleId + "-EA", "-deadline@localhost", "DTSTART;TZID=Europe/London:");
+            assertThat(new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(invite)).validate()
+                    .hasErrors()).isFalse();
+        }
 
         // a mail scanner following a link changes nothing
         HttpResponse<String> scanned = Http.anonymous(port).get(URI.create(confirmLinks.get(0)).getPath());
@@ -94,6 +103,20 @@ class AuditCycleEndToEndTest {
                 .as("a used link acts no more").contains("This link has been used");
 
         List<String> submitLinks = linksFrom(awaitMails("Submission is open", 3));
+
+        // the coordinator moves the deadline later: the same invitations come again, updated
+        String later = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(70).toString();
+        send(http, "PATCH", "/api/cycles/" + cycleId + "/milestones", "{\"submissionCloses\":\"" + later + "\"}", 200);
+        for (MimeMessage mail : awaitMails("Dates changed", 3)) {
+            String update = invitation(mail);
+            String first = materials.stream().map(this::invitation)
+                    .filter(m -> m.contains(line(update, "UID:"))).findFirst().orElseThrow();
+            // on that day, or the next working day in the organisation's nation
+            assertThat(update).contains("METHOD:REQUEST", "SEQUENCE:1", "T170000");
+            assertThat(line(update, "DTSTART;TZID=Europe/London:"))
+                    .isGreaterThanOrEqualTo("DTSTART;TZID=Europe/London:" + later.replace("-", "") + "T170000")
+                    .isNotEqualTo(line(first, "DTSTART;TZID=Europe/London:"));
+        }
         // the first lead's file has mistakes: nothing is stored until it is fixed
         HttpResponse<String> rejected = upload(submitLinks.get(0), """
                 team,pseudonym,age,lithiumStartedInLastYear,baselineRenal,baselineThyroid,baselineWeight,serumLithiumLast3Months,lastLithiumLevel,renalLast6Months,thyroidLast6Months
@@ -259,6 +282,27 @@ class AuditCycleEndToEndTest {
             assertThat(link.find()).as("a link in " + subject(m)).isTrue();
             return link.group();
         }).toList();
+    }
+
+    private static String line(String ics, String prefix) {
+        return ics.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    /** The calendar invitation attached to an email. */
+    private String invitation(MimeMessage message) {
+        try {
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                if (part.getContentType().startsWith("text/calendar")) {
+                    assertThat(part.getContentType()).contains("method=");
+                    return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("No invitation attached to " + subject(message));
     }
 
     private String subject(MimeMessage message) {

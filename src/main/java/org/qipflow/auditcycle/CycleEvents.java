@@ -2,6 +2,7 @@ package org.qipflow.auditcycle;
 
 import java.util.Optional;
 import org.qipflow.membership.LocalLeadChanged;
+import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.notification.Outbox;
 import org.qipflow.programmes.Cycle;
@@ -22,9 +23,12 @@ class CycleEvents {
     private final OrganisationService organisations;
     private final CycleMails mails;
     private final Outbox outbox;
+    private final ParticipantCalendar calendar;
 
     CycleEvents(AuditProcesses processes, ParticipationService participation, ParticipantRepository participants,
-            CycleService cycles, OrganisationService organisations, CycleMails mails, Outbox outbox) {
+            CycleService cycles, OrganisationService organisations, CycleMails mails, Outbox outbox,
+            ParticipantCalendar calendar) {
+        this.calendar = calendar;
         this.processes = processes;
         this.participation = participation;
         this.participants = participants;
@@ -50,9 +54,12 @@ class CycleEvents {
         processes.refreshTimers(event.cycleId(), Optional.empty());
         Cycle cycle = cycles.get(event.cycleId());
         for (Participant p : participants.ofCycle(event.cycleId())) {
+            calendar.sync(cycle, p.organisationCode());
             if (p.status().open()) {
-                outbox.enqueue(mails.datesChanged(cycle, organisations.get(p.organisationCode()),
-                        participation.deadline(event.cycleId(), p.organisationCode())));
+                Organisation organisation = organisations.get(p.organisationCode());
+                outbox.enqueue(mails.datesChanged(cycle, organisation,
+                        participation.deadline(event.cycleId(), p.organisationCode()))
+                        .withInvitation(calendar.deadlineInvitation(cycle, organisation).orElse(null)));
             }
         }
     }

@@ -93,6 +93,11 @@ class CycleMails {
         return toLead("extended-" + deadline.getEpochSecond(), cycle, organisation, deadline, "dates-changed", null);
     }
 
+    /** Confirms a "not taking part" answer; carries the cancellation of the deadline already sent. */
+    Mail declined(Cycle cycle, Organisation organisation) {
+        return toLead("declined", cycle, organisation, null, "participation-declined", null);
+    }
+
     Mail results(Cycle cycle, Organisation organisation) {
         return toLead("results", cycle, organisation, null, "results-published",
                 link(cycle, organisation, LeadTask.VIEW_RESULTS, RESULTS_LINK_VALIDITY));

@@ -51,11 +51,13 @@ public class ParticipationService {
     private final TaskLinks links;
     private final RecordService records;
     private final CycleAnalysis analysis;
+    private final ParticipantCalendar calendar;
     private final Clock clock;
 
     ParticipationService(ParticipantRepository participants, CycleService cycles, OrganisationService organisations,
             AuditProcesses processes, AuditSchedule schedule, CycleMails mails, Outbox outbox, TaskLinks links,
-            RecordService records, CycleAnalysis analysis, Clock clock) {
+            RecordService records, CycleAnalysis analysis, ParticipantCalendar calendar, Clock clock) {
+        this.calendar = calendar;
         this.records = records;
         this.analysis = analysis;
         this.participants = participants;
@@ -95,6 +97,7 @@ public class ParticipationService {
                     + "; organisations can join until then");
         }
         participants.insert(cycleId, organisation.code(), clock.instant());
+        calendar.sync(cycle, organisation.code());
         processes.startParticipation(cycleId, organisation.code());
         return new Joined(participants.find(cycleId, organisation.code()).orElseThrow(), true);
     }
@@ -165,6 +168,13 @@ public class ParticipationService {
         participants.setStatus(participant.id(), takingPart ? ParticipantStatus.CONFIRMED : ParticipantStatus.DECLINED,
                 "confirmed_at", now);
         links.revoke(participant.organisationCode(), "cycle:" + cycleId, LeadTask.CONFIRM_PARTICIPATION.name());
+        Cycle cycle = cycles.get(cycleId);
+        calendar.sync(cycle, participant.organisationCode());
+        if (!takingPart) {
+            Organisation organisation = organisations.get(participant.organisationCode());
+            outbox.enqueue(mails.declined(cycle, organisation)
+                    .withInvitation(calendar.deadlineInvitation(cycle, organisation).orElse(null)));
+        }
         return participants.find(cycleId, participant.organisationCode()).orElseThrow();
     }
 
@@ -207,8 +217,10 @@ public class ParticipationService {
         participants.setDeadlineExtension(participant.id(), newDeadline.toInstant());
         // the cycle's own timer (late submissions end) may move too
         processes.refreshTimers(cycleId, Optional.empty());
-        outbox.enqueue(mails.deadlineExtended(cycle, organisations.get(participant.organisationCode()),
-                newDeadline.toInstant()));
+        calendar.sync(cycle, participant.organisationCode());
+        Organisation organisation = organisations.get(participant.organisationCode());
+        outbox.enqueue(mails.deadlineExtended(cycle, organisation, newDeadline.toInstant())
+                .withInvitation(calendar.deadlineInvitation(cycle, organisation).orElse(null)));
         return participants.find(cycleId, participant.organisationCode()).orElseThrow();
     }
 
@@ -314,15 +326,18 @@ public class ParticipationService {
     void sendMaterials(long cycleId, String organisationCode) {
         Cycle cycle = cycles.get(cycleId);
         Participant participant = participant(cycleId, organisationCode);
-        outbox.enqueue(mails.materials(cycle, organisations.get(organisationCode),
-                schedule.deadlineInstant(cycle, participant)));
+        Organisation organisation = organisations.get(organisationCode);
+        outbox.enqueue(mails.materials(cycle, organisation, schedule.deadlineInstant(cycle, participant))
+                .withInvitation(calendar.deadlineInvitation(cycle, organisation).orElse(null)));
         participants.markMaterialsSent(participant.id(), clock.instant());
     }
 
     void sendSubmissionLink(long cycleId, String organisationCode) {
         Cycle cycle = cycles.get(cycleId);
-        outbox.enqueue(mails.submissionOpen(cycle, organisations.get(organisationCode),
-                schedule.deadlineInstant(cycle, participant(cycleId, organisationCode))));
+        Organisation organisation = organisations.get(organisationCode);
+        outbox.enqueue(mails.submissionOpen(cycle, organisation,
+                schedule.deadlineInstant(cycle, participant(cycleId, organisationCode)))
+                .withInvitation(calendar.deadlineInvitation(cycle, organisation).orElse(null)));
     }
 
     /**

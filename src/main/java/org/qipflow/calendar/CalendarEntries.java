@@ -85,6 +85,12 @@ public class CalendarEntries {
         return changed.stream().map(uid -> repository.find(uid).orElseThrow()).toList();
     }
 
+    /** Whether the cycle has entries yet (public when {@code organisationCode} is null). */
+    @Transactional(readOnly = true)
+    public boolean hasEntries(long cycleId, String organisationCode) {
+        return !repository.ofCycle(cycleId, organisationCode).isEmpty();
+    }
+
     @Transactional(readOnly = true)
     public Optional<CalendarEntry> find(String uid) {
         return repository.find(uid);

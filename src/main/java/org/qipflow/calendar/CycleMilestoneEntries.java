@@ -24,21 +24,18 @@ class CycleMilestoneEntries {
     private final CalendarEntries entries;
     private final CycleService cycles;
     private final ProgrammeService programmes;
-    private final CalendarEntryRepository repository;
 
-    CycleMilestoneEntries(CalendarEntries entries, CycleService cycles, ProgrammeService programmes,
-            CalendarEntryRepository repository) {
+    CycleMilestoneEntries(CalendarEntries entries, CycleService cycles, ProgrammeService programmes) {
         this.entries = entries;
         this.cycles = cycles;
         this.programmes = programmes;
-        this.repository = repository;
     }
 
     /** Cycles scheduled before the calendar existed get their entries once, at start. */
     @EventListener(ApplicationReadyEvent.class)
     void addMissing() {
         programmes.list().forEach(p -> cycles.cyclesOf(p.code()).stream()
-                .filter(c -> repository.ofCycle(c.id(), null).isEmpty())
+                .filter(c -> !entries.hasEntries(c.id(), null))
                 .forEach(c -> entries.reconcile(c, null, drafts(c))));
     }
 

@@ -9,6 +9,16 @@ import java.util.Map;
  * @param reference what the message is about, e.g. {@code cycle:12:RV3}, for "last email sent" views
  * @param template  name of a template pair in {@code mail-templates/} ({@code name.html}, {@code name.txt});
  *                  the text template's first line is {@code Subject: ...}
+ * @param invitation an iCalendar invitation to attach ({@code METHOD:REQUEST} or {@code CANCEL}), or null
  */
-public record Mail(String key, String reference, String recipient, String template, Map<String, Object> model) {
+public record Mail(String key, String reference, String recipient, String template, Map<String, Object> model,
+        String invitation) {
+
+    public Mail(String key, String reference, String recipient, String template, Map<String, Object> model) {
+        this(key, reference, recipient, template, model, null);
+    }
+
+    public Mail withInvitation(String ics) {
+        return new Mail(key, reference, recipient, template, model, ics);
+    }
 }

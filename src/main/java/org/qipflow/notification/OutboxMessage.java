@@ -12,6 +12,7 @@ public record OutboxMessage(
         String subject,
         String textBody,
         String htmlBody,
+        String invitation,
         Status status,
         int attempts,
         Instant nextAttemptAt,

@@ -2,6 +2,7 @@ package org.qipflow.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -97,6 +98,13 @@ class OutboxRelay {
         helper.setTo(message.recipient());
         helper.setSubject(message.subject());
         helper.setText(message.textBody(), message.htmlBody());
+        if (message.invitation() != null) {
+            // calendar programs read the method from the part's type as well as from the file
+            String method = message.invitation().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
+            helper.addAttachment(method.equals("CANCEL") ? "cancel.ics" : "invite.ics", new ByteArrayDataSource(
+                    message.invitation().getBytes(StandardCharsets.UTF_8),
+                    "text/calendar; charset=UTF-8; method=" + method));
+        }
         mime.saveChanges();
         mime.setHeader("Message-ID", messageId(message.key()));
         return mime;

@@ -29,12 +29,14 @@ class OutboxRepository {
     void insert(Mail mail, MailTemplates.Rendered rendered, Instant now) {
         jdbc.sql("""
                 insert into outbox_message (message_key, reference, template, recipient, subject, text_body, html_body,
-                       status, attempts, next_attempt_at, created_at)
-                values (:key, :reference, :template, :recipient, :subject, :text, :html, 'PENDING', 0, :now, :now)
+                       invitation, status, attempts, next_attempt_at, created_at)
+                values (:key, :reference, :template, :recipient, :subject, :text, :html, :invitation, 'PENDING', 0,
+                        :now, :now)
                 """)
                 .param("key", mail.key()).param("reference", mail.reference()).param("template", mail.template())
                 .param("recipient", mail.recipient()).param("subject", rendered.subject())
-                .param("text", rendered.text()).param("html", rendered.html()).param("now", utc(now)).update();
+                .param("text", rendered.text()).param("html", rendered.html()).param("invitation", mail.invitation())
+                .param("now", utc(now)).update();
     }
 
     List<OutboxMessage> latest(int limit) {
@@ -95,7 +97,7 @@ class OutboxRepository {
     private OutboxMessage message(ResultSet rs, int row) throws SQLException {
         return new OutboxMessage(rs.getLong("id"), rs.getString("message_key"), rs.getString("reference"),
                 rs.getString("template"), rs.getString("recipient"), rs.getString("subject"),
-                rs.getString("text_body"), rs.getString("html_body"),
+                rs.getString("text_body"), rs.getString("html_body"), rs.getString("invitation"),
                 OutboxMessage.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
                 instant(rs, "sent_at"));
