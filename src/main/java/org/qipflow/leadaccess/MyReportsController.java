@@ -3,6 +3,8 @@ package org.qipflow.leadaccess;
 import java.util.List;
 import org.qipflow.auditcycle.Participant;
 import org.qipflow.auditcycle.ParticipationService;
+import org.qipflow.calendar.CalendarFeeds;
+import org.qipflow.common.PublicAddress;
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
@@ -11,7 +13,10 @@ import org.qipflow.security.LeadPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /** "My reports": every cycle the lead's organisations took part in, newest first, with what can be opened. */
 @Controller
@@ -20,11 +25,16 @@ class MyReportsController {
     private final ParticipationService participation;
     private final CycleService cycles;
     private final OrganisationService organisations;
+    private final CalendarFeeds feeds;
+    private final PublicAddress address;
 
-    MyReportsController(ParticipationService participation, CycleService cycles, OrganisationService organisations) {
+    MyReportsController(ParticipationService participation, CycleService cycles, OrganisationService organisations,
+            CalendarFeeds feeds, PublicAddress address) {
         this.participation = participation;
         this.cycles = cycles;
         this.organisations = organisations;
+        this.feeds = feeds;
+        this.address = address;
     }
 
     /** One organisation's line for one cycle; {@code reportPath} is set once its report can be opened. */
@@ -36,12 +46,32 @@ class MyReportsController {
 
     @GetMapping("/my/reports")
     String reports(@AuthenticationPrincipal LeadPrincipal lead, Model model) {
-        List<String> ledNow = organisations.ledBy(lead.email()).stream().map(Organisation::code).toList();
-        model.addAttribute("organisations", lead.organisationCodes().stream().filter(code -> lead.leads(code, ledNow))
+        model.addAttribute("organisations", ledNow(lead).stream()
                 .map(code -> new OrganisationReports(organisations.get(code),
                         participation.cyclesOf(code).stream().map(this::entry).toList()))
                 .toList());
         return "leads/my-reports";
+    }
+
+    /**
+     * A new private calendar address for one of the lead's organisations, shown on the page once; any
+     * earlier address stops working (which is also how a leaked one is withdrawn).
+     */
+    @PostMapping("/my/calendar/{code}")
+    String calendar(@AuthenticationPrincipal LeadPrincipal lead, @PathVariable String code, Model model) {
+        if (!ledNow(lead).contains(code)) {
+            throw new AccessDeniedException("You are not the local lead of " + code);
+        }
+        String https = address.of(feeds.issue(code, lead.email()));
+        model.addAttribute("feedFor", code);
+        model.addAttribute("feedHttps", https);
+        model.addAttribute("feedWebcal", https.replaceFirst("^https?://", "webcal://"));
+        return reports(lead, model);
+    }
+
+    private List<String> ledNow(LeadPrincipal lead) {
+        List<String> ledNow = organisations.ledBy(lead.email()).stream().map(Organisation::code).toList();
+        return lead.organisationCodes().stream().filter(code -> lead.leads(code, ledNow)).toList();
     }
 
     private Entry entry(Participant participant) {

@@ -118,6 +118,13 @@ class LeadReportsTest {
         assertThat(new String(file(report + ".csv", session), StandardCharsets.UTF_8)).contains("T02,P3,50")
                 .doesNotContain(b);
 
+        String withFeed = mvc.perform(post("/my/calendar/" + a).session(session).with(csrf())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String feed = withFeed.replaceAll("(?s).*(/calendar/feeds/[A-Za-z0-9_-]{43}\\.ics).*", "$1");
+        assertThat(mvc.perform(get(feed)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(cycle.title());
+        mvc.perform(post("/my/calendar/" + b).session(session).with(csrf())).andExpect(status().isForbidden());
+
         mvc.perform(get("/camunda/app/cockpit/default/").session(session)).andExpect(status().isForbidden());
         mvc.perform(get("/camunda/api/engine/engine/default/process-definition").session(session))
                 .andExpect(status().isForbidden());

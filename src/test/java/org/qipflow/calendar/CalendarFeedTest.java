@@ -1,7 +1,10 @@
 package org.qipflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -130,7 +133,11 @@ class CalendarFeedTest {
         assertThat(body).contains("X-WR-CALNAME:Feed Test Trust " + org + ": audit calendar");
         assertThat(parse(body).validate().hasErrors()).isFalse();
 
-        String renewed = feeds.issue(org, "coordinator");
+        String flash = mvc.perform(post("/organisations/" + org + "/calendar-feed").with(csrf())
+                        .with(user("coordinator").roles("COORDINATOR")))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("flash").toString();
+        assertThat(flash).contains("http://localhost:8080/calendar/feeds/");
+        String renewed = flash.substring(flash.indexOf("/calendar/feeds/"));
         String gone = mvc.perform(get(path)).andExpect(status().isNotFound()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(gone).doesNotContain(org).doesNotContain("Feed Test Trust");
