@@ -56,6 +56,11 @@ public class CycleService {
         return programmes.cyclesOf(programme.id());
     }
 
+    /** The milestones a cycle would have if its data collection started then, without scheduling it. */
+    public Milestones plan(ZonedDateTime dataCollectionStart) {
+        return timeline.derive(dataCollectionStart, Map.of());
+    }
+
     /**
      * Schedules the next cycle of a programme. Milestones not given are derived from the data-collection
      * start; milestones already in the past run at once, so a whole cycle can be exercised quickly.

@@ -65,6 +65,7 @@ class SecurityConfiguration {
                         // the programme calendar and its feeds; private feeds are opened by their token
                         .requestMatchers("/calendar", "/calendar/*.ics", "/calendar/programmes/*.ics",
                                 "/calendar/feeds/*.ics").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/calendar/planner/*").permitAll()
                         // local leads signed in by emailed link: their reports; the controllers check whose
                         .requestMatchers("/my/**").hasRole(Roles.LEAD)
                         .requestMatchers("/reports/**").hasAnyRole(Roles.LEAD, Roles.COORDINATOR)
