@@ -119,6 +119,12 @@ class AuditProcesses {
         }
     }
 
+    /** The cycles whose process is still running: not yet published and closed for good. */
+    List<Long> runningCycles() {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(CYCLE).active().list().stream()
+                .map(instance -> Long.valueOf(instance.getBusinessKey())).toList();
+    }
+
     /**
      * Moves every waiting timer of the cycle, or of one organisation's participation, to the date the
      * schedule now gives, so no stale timer is left behind.

@@ -9,6 +9,7 @@ import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleScheduled;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.MilestonesChanged;
+import org.qipflow.workingdays.ClosureDaysChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +47,26 @@ class CycleEvents {
     @EventListener
     void scheduled(CycleScheduled event) {
         processes.startCycle(event.cycleId());
+    }
+
+    /**
+     * A closure day added or removed can move organisations' own deadlines (the national milestones
+     * keep the dates they were given): their timers and calendar entries follow, and each lead still
+     * expected to submit whose deadline moved is told.
+     */
+    @EventListener
+    void closureDaysChanged(ClosureDaysChanged event) {
+        for (Cycle cycle : processes.runningCycles().stream().map(cycles::get).toList()) {
+            processes.refreshTimers(cycle.id(), Optional.empty());
+            for (Participant p : participants.ofCycle(cycle.id())) {
+                if (calendar.syncMovesDeadline(cycle, p.organisationCode()) && p.status().open()) {
+                    Organisation organisation = organisations.get(p.organisationCode());
+                    outbox.enqueue(mails.deadlineMoved(cycle, organisation,
+                                    participation.deadline(cycle.id(), p.organisationCode()))
+                            .withInvitation(calendar.deadlineInvitation(cycle, organisation).orElse(null)));
+                }
+            }
+        }
     }
 
     /** Waiting timers move with the milestones, and every lead still involved is told the new dates. */

@@ -98,6 +98,11 @@ class CycleMails {
         return toLead("declined", cycle, organisation, null, "participation-declined", null);
     }
 
+    /** After a closure day moved this organisation's deadline; one per new deadline. */
+    Mail deadlineMoved(Cycle cycle, Organisation organisation, Instant deadline) {
+        return toLead("moved-" + deadline.getEpochSecond(), cycle, organisation, deadline, "dates-changed", null);
+    }
+
     Mail results(Cycle cycle, Organisation organisation) {
         return toLead("results", cycle, organisation, null, "results-published",
                 link(cycle, organisation, LeadTask.VIEW_RESULTS, RESULTS_LINK_VALIDITY));

@@ -62,6 +62,12 @@ class ParticipantCalendar {
         return entries.reconcile(cycle, organisationCode, drafts(cycle, participant));
     }
 
+    /** Syncs, and says whether the organisation's deadline entry changed. */
+    boolean syncMovesDeadline(Cycle cycle, String organisationCode) {
+        String deadline = entries.uid(cycle.id(), organisationCode, DEADLINE);
+        return sync(cycle, organisationCode).stream().anyMatch(entry -> entry.uid().equals(deadline));
+    }
+
     /** The deadline entry as an invitation for the organisation's lead: a request, or a cancellation. */
     Optional<String> deadlineInvitation(Cycle cycle, Organisation organisation) {
         return entries.find(entries.uid(cycle.id(), organisation.code(), DEADLINE))

@@ -14,10 +14,12 @@ class CalendarPageController {
 
     private final ProgrammeService programmes;
     private final PublicAddress address;
+    private final java.time.Clock clock;
 
-    CalendarPageController(ProgrammeService programmes, PublicAddress address) {
+    CalendarPageController(ProgrammeService programmes, PublicAddress address, java.time.Clock clock) {
         this.programmes = programmes;
         this.address = address;
+        this.clock = clock;
     }
 
     /** A feed's two addresses: https to paste into a calendar program, webcal:// to open one directly. */
@@ -36,6 +38,7 @@ class CalendarPageController {
         programmes.list().forEach(p -> feeds.add(
                 FeedLinks.of(p.code() + " " + p.title(), address, "/calendar/programmes/" + p.code() + ".ics")));
         model.addAttribute("feeds", feeds);
+        model.addAttribute("year", java.time.LocalDate.now(clock.withZone(IcsWriter.LONDON)).getYear());
         return "calendar/subscribe";
     }
 }

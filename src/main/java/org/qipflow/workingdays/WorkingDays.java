@@ -30,10 +30,11 @@ public class WorkingDays {
     private static final Logger log = LoggerFactory.getLogger(WorkingDays.class);
 
     private final Map<Nation, Map<LocalDate, String>> holidays;
+    private final ClosureDays closures;
 
     @Autowired
-    WorkingDays(Clock clock) {
-        this(load(new ClassPathResource(HOLIDAYS)));
+    WorkingDays(Clock clock, ClosureDays closures) {
+        this(load(new ClassPathResource(HOLIDAYS)), closures);
         int nextYear = LocalDate.now(clock).getYear() + 1;
         if (holidays.values().stream().noneMatch(days -> days.keySet().stream().anyMatch(d -> d.getYear() == nextYear))) {
             log.warn("{} has no bank holidays for {}: deadlines then will only avoid weekends. Add the year's dates.",
@@ -41,8 +42,14 @@ public class WorkingDays {
         }
     }
 
+    /** Bank holidays only, without the closure days in the database. */
     WorkingDays(Map<Nation, Map<LocalDate, String>> holidays) {
+        this(holidays, null);
+    }
+
+    WorkingDays(Map<Nation, Map<LocalDate, String>> holidays, ClosureDays closures) {
         this.holidays = holidays;
+        this.closures = closures;
     }
 
     public boolean isWorkingDay(LocalDate date, Nation nation) {
@@ -50,9 +57,13 @@ public class WorkingDays {
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && holiday(date, nation).isEmpty();
     }
 
-    /** The bank holiday on that date, if there is one. */
+    /** The bank holiday, or the programme team's closure day, on that date, if there is one. */
     public Optional<String> holiday(LocalDate date, Nation nation) {
-        return Optional.ofNullable(holidays.getOrDefault(nation, Map.of()).get(date));
+        String bankHoliday = holidays.getOrDefault(nation, Map.of()).get(date);
+        if (bankHoliday != null || closures == null) {
+            return Optional.ofNullable(bankHoliday);
+        }
+        return closures.name(date, nation);
     }
 
     /** The same date if it is a working day, else the next one. */

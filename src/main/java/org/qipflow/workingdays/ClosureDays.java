@@ -1,0 +1,120 @@
+package org.qipflow.workingdays;
+
+import static org.qipflow.common.SqlTime.utc;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.qipflow.common.FieldProblem;
+import org.qipflow.common.InvalidInputException;
+import org.qipflow.membership.Nation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Closure days coordinators add on top of the bank holidays. Working-day questions are asked in
+ * loops, so the days are kept in memory: reloaded at once on this node after a change, and within
+ * {@link #RELOAD_AFTER} on the others of a cluster.
+ */
+@Service
+public class ClosureDays {
+
+    static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
+    private static final String ALL = "ALL";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private volatile Loaded loaded;
+
+    private record Loaded(List<ClosureDay> days, Instant at) {
+    }
+
+    ClosureDays(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Every closure day, earliest first. */
+    @Transactional(readOnly = true)
+    public List<ClosureDay> list() {
+        return jdbc.sql("select * from closure_day order by closed_on, nation").query((rs, n) -> new ClosureDay(
+                rs.getLong("id"), rs.getDate("closed_on").toLocalDate(),
+                ALL.equals(rs.getString("nation")) ? null : Nation.valueOf(rs.getString("nation")),
+                rs.getString("name"))).list();
+    }
+
+    /** Adds a closure day; the same day for the same nations twice is one day. Problems name the field. */
+    @Transactional
+    public void add(String date, String nation, String name, String by) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate day = null;
+        try {
+            day = LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem("date", "Enter the day as YYYY-MM-DD, for example 2027-12-29"));
+        }
+        String scope = nation.isBlank() ? ALL : nation.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!scope.equals(ALL) && java.util.Arrays.stream(Nation.values()).noneMatch(n -> n.name().equals(scope))) {
+            problems.add(new FieldProblem("nation", "Choose a nation, or all nations"));
+        }
+        if (name.isBlank()) {
+            problems.add(new FieldProblem("name", "Say why the day is closed, for example Christmas closure"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        boolean exists = jdbc.sql("select count(*) from closure_day where closed_on = :day and nation = :nation")
+                .param("day", java.sql.Date.valueOf(day)).param("nation", scope).query(Long.class).single() > 0;
+        if (!exists) {
+            jdbc.sql("""
+                    insert into closure_day (closed_on, nation, name, created_by, created_at)
+                    values (:day, :nation, :name, :by, :now)
+                    """).param("day", java.sql.Date.valueOf(day)).param("nation", scope).param("name", name.strip())
+                    .param("by", by).param("now", utc(clock.instant())).update();
+            changed();
+        }
+    }
+
+    @Transactional
+    public void remove(long id) {
+        if (jdbc.sql("delete from closure_day where id = :id").param("id", id).update() > 0) {
+            changed();
+        }
+    }
+
+    /** The closure day's name, if the day is one for the nation. */
+    java.util.Optional<String> name(LocalDate day, Nation nation) {
+        return current().stream().filter(c -> c.closes(day, nation)).map(ClosureDay::name).findFirst();
+    }
+
+    private List<ClosureDay> current() {
+        Loaded now = loaded;
+        if (now == null || now.at().plus(RELOAD_AFTER).isBefore(clock.instant())) {
+            now = new Loaded(list(), clock.instant());
+            loaded = now;
+        }
+        return now.days();
+    }
+
+    private void changed() {
+        loaded = null;
+        // and again once the change commits or rolls back, so nothing read inside it outlives it
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                loaded = null;
+            }
+        });
+        events.publishEvent(new ClosureDaysChanged());
+    }
+}
