@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,18 @@ public class CalendarEntries {
     private final Clock clock;
     private final PublicAddress address;
     private final Period keepCancelled;
+    private final Map<Feed, Rendered> rendered = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Feed, Rendered> eldest) {
+            return size() > RENDERED_FEEDS;
+        }
+    });
+
+    /** How many feeds' renderings are kept: every programme's and the most recently read organisations'. */
+    private static final int RENDERED_FEEDS = 200;
+
+    private record Rendered(FeedVersion version, String text) {
+    }
 
     CalendarEntries(CalendarEntryRepository repository, JdbcClient jdbc, IcsWriter ics, Clock clock,
             PublicAddress address, @Value("${qipflow.calendar.keep-cancelled:P90D}") Period keepCancelled) {
@@ -112,8 +125,22 @@ public class CalendarEntries {
                 .single();
     }
 
+    /**
+     * The feed's text for this version. Subscribers poll the same feeds over and over, so the last
+     * rendering of each feed is kept and served again while its version stands.
+     */
     @Transactional(readOnly = true)
-    String ics(Feed feed) {
+    String ics(Feed feed, FeedVersion version) {
+        Rendered cached = rendered.get(feed);
+        if (cached != null && cached.version().equals(version)) {
+            return cached.text();
+        }
+        String text = render(feed); // outside the map's lock: one slow feed must not hold up the others
+        rendered.put(feed, new Rendered(version, text));
+        return text;
+    }
+
+    private String render(Feed feed) {
         List<CalendarEntry> entries = jdbc.sql("select * from calendar_entry where " + feed.where() + " and "
                         + STANDING + " order by coalesce(start_date, cast(starts_at as date)), id")
                 .params(feed.params()).param("since", utc(keptSince()))

@@ -71,6 +71,6 @@ class FeedController {
         if (version.lastModifiedMillis() >= 0) {
             response.lastModified(version.lastModifiedMillis());
         }
-        return response.body(entries.ics(feed));
+        return response.body(entries.ics(feed, version));
     }
 }

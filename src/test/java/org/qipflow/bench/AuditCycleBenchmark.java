@@ -80,7 +80,7 @@ class AuditCycleBenchmark {
                 cycleMillis.add(cycle);
             }
         }
-        new BenchmarkFigures("audit cycle launched and dispatched for " + ORGANISATIONS + " organisations",
+        BenchmarkFigures.ofMillis("audit cycle launched and dispatched for " + ORGANISATIONS + " organisations",
                 cycleMillis, floorMillis).write("audit-cycle");
     }
 

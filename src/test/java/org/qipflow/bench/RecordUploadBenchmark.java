@@ -68,7 +68,7 @@ class RecordUploadBenchmark {
                 floorMillis.add(floor);
             }
         }
-        new BenchmarkFigures(ROWS + "-row CSV (" + csv.length + " bytes) validated and stored", uploadMillis,
+        BenchmarkFigures.ofMillis(ROWS + "-row CSV (" + csv.length + " bytes) validated and stored", uploadMillis,
                 floorMillis).write("record-upload");
     }
 

@@ -85,7 +85,7 @@ class ReportBenchmark {
         }
         assertThat(analysis.figures(cycle.id())).filteredOn(f -> f.scope() == Scope.NATIONAL && f.standardId()
                 .equals("S1")).singleElement().satisfies(f -> assertThat(f.denominator()).isEqualTo(RECORDS));
-        new BenchmarkFigures("analysis of " + RECORDS + " records, " + ORGANISATIONS + " organisations, "
+        BenchmarkFigures.ofMillis("analysis of " + RECORDS + " records, " + ORGANISATIONS + " organisations, "
                 + ORGANISATIONS * TEAMS + " teams (floor: one SQL aggregate over their answers)", analysisMillis, aggregateMillis)
                 .write("report-analysis");
 
@@ -103,7 +103,7 @@ class ReportBenchmark {
         // kept for a look at a report at national scale
         java.nio.file.Files.write(java.nio.file.Path.of("target", "bench", "sample-report-100-organisations.pdf"),
                 pdf.forOrganisation(cycle.id(), cycle.title(), "B040", "Report Bench B040"));
-        new BenchmarkFigures("one organisation's PDF among " + ORGANISATIONS + " (floor: its report model alone)",
+        BenchmarkFigures.ofMillis("one organisation's PDF among " + ORGANISATIONS + " (floor: its report model alone)",
                 pdfMillis, modelMillis).write("report-pdf-one");
 
         List<Long> allMillis = new ArrayList<>();
@@ -113,7 +113,7 @@ class ReportBenchmark {
                     "Report Bench " + o))));
             allModelsMillis.add(time(() -> organisations.forEach(o -> reports.forOrganisation(cycle.id(), o))));
         }
-        new BenchmarkFigures("all " + ORGANISATIONS + " organisations' PDFs (floor: their report models alone)",
+        BenchmarkFigures.ofMillis("all " + ORGANISATIONS + " organisations' PDFs (floor: their report models alone)",
                 allMillis, allModelsMillis).write("report-pdf-all");
     }
 
