@@ -4,7 +4,9 @@ import static org.qipflow.common.SqlTime.utc;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.qipflow.membership.LocalLeadChanged;
 import org.qipflow.tasklink.Tokens;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +45,15 @@ public class CalendarFeeds {
     public void revoke(String organisationCode) {
         jdbc.sql("update calendar_feed set revoked_at = :now where organisation_code = :org and revoked_at is null")
                 .param("now", utc(clock.instant())).param("org", organisationCode).update();
+    }
+
+    /**
+     * A new local lead ends the address, as it ends every link the previous lead held; the new lead or a
+     * coordinator issues a fresh one.
+     */
+    @EventListener
+    void localLeadChanged(LocalLeadChanged event) {
+        revoke(event.organisationCode());
     }
 
     @Transactional(readOnly = true)

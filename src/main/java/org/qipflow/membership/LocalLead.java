@@ -6,7 +6,11 @@ import java.time.Instant;
 public record LocalLead(String name, String email, String jobTitle, Instant nominatedFrom, Instant nominatedUntil) {
 
     boolean sameContact(LeadDetails details) {
-        return name.equals(details.name()) && email.equalsIgnoreCase(details.email())
-                && jobTitle.equals(details.jobTitle());
+        return samePerson(details) && name.equals(details.name()) && jobTitle.equals(details.jobTitle());
+    }
+
+    /** The email address is the person: links and sign-ins go to it. */
+    boolean samePerson(LeadDetails details) {
+        return email.equalsIgnoreCase(details.email());
     }
 }

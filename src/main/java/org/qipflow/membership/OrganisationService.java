@@ -228,7 +228,9 @@ public class OrganisationService {
         }
         if (leadChanged) {
             organisations.replaceLead(current.id(), details.lead(), now());
-            events.publishEvent(new LocalLeadChanged(current.code()));
+            if (current.localLead() == null || !current.localLead().samePerson(details.lead())) {
+                events.publishEvent(new LocalLeadChanged(current.code()));
+            }
             if (!detailsChanged) {
                 organisations.touch(current.id(), now());
             }

@@ -133,6 +133,7 @@ class LeadReportsTest {
         organisations.update(a, new OrganisationInput(a, "Trust " + a, "England", "NHS trust", "New Lead",
                 "new.lead@nhs.example", "Pharmacist", "2030-12-31"), null);
         mvc.perform(get(report).session(session)).andExpect(status().isForbidden());   // replaced: no longer theirs
+        mvc.perform(get(feed)).andExpect(status().isNotFound());                       // and their feed address ends
         assertThat(page("/my/reports", session)).doesNotContain(cycle.title());
     }
 

@@ -107,6 +107,9 @@ class LeadTaskPagesTest {
 
     @Test
     void aPreviousLeadsLinkStopsWorkingWhenTheLeadChanges() throws Exception {
+        fixture.changeLead(org, org.toLowerCase() + "@nhs.example");     // the same person, a corrected name
+        mvc.perform(get(confirmPath)).andExpect(status().isOk());
+
         fixture.changeLead(org, "successor@nhs.example");
 
         mvc.perform(get(confirmPath)).andExpect(status().isGone())

@@ -146,6 +146,24 @@ class CalendarFeedTest {
     }
 
     @Test
+    void aNewLocalLeadEndsThePrivateFeedAddress() throws Exception {
+        String org = "CALL" + PROGRAMMES.incrementAndGet();
+        organisations.create(new OrganisationInput(org, "Lead Change Trust", "England", "NHS trust", "Old Lead",
+                "old." + org.toLowerCase() + "@nhs.example", "Pharmacist", "2030-12-31"));
+        String path = feeds.issue(org, "old." + org.toLowerCase() + "@nhs.example");
+        mvc.perform(get(path)).andExpect(status().isOk());
+
+        organisations.update(org, new OrganisationInput(org, "Lead Change Trust", "England", "NHS trust",
+                "Old Lead", "old." + org.toLowerCase() + "@nhs.example", "Chief Pharmacist", "2030-12-31"), null);
+        mvc.perform(get(path)).andExpect(status().isOk()); // the same lead, a new job title
+
+        organisations.update(org, new OrganisationInput(org, "Lead Change Trust", "England", "NHS trust",
+                "New Lead", "new." + org.toLowerCase() + "@nhs.example", "Pharmacist", "2030-12-31"), null);
+        mvc.perform(get(path)).andExpect(status().isNotFound());
+        assertThat(feeds.hasFeed(org)).isFalse();
+    }
+
+    @Test
     void timeZonesComeFromTheBundledDefinitionsNeverTheNetwork() {
         assertThat(Configurator.getProperty("net.fortuna.ical4j.timezone.update.enabled")).contains("false");
     }
