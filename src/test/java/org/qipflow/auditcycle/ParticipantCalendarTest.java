@@ -66,6 +66,12 @@ class ParticipantCalendarTest {
                 .contains(cycle.title() + ": your submission deadline CONFIRMED",
                         cycle.title() + ": submission deadline CONFIRMED",
                         "To do: confirm whether you take part in " + cycle.title() + " CANCELLED"); // confirmed: done
+
+        String everyone = mvc.perform(get("/calendar/programme.ics")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(everyone).as("the public calendar names no organisation").contains(cycle.title())
+                .doesNotContain(taking).doesNotContain(declining).doesNotContain("your submission deadline")
+                .doesNotContain("To do:");
     }
 
     /** Summaries of a feed's events, read back by iCal4j (long lines are folded in the text). */

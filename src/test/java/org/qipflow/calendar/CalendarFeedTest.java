@@ -91,6 +91,11 @@ class CalendarFeedTest {
         assertThat(body).contains("DTSTART;VALUE=DATE:20310113");
         assertThat(event(calendar, deadline(spring)).getProperty("URL").orElseThrow().getValue())
                 .isEqualTo("http://localhost:8080/calendar");
+
+        Calendar everyProgramme = parse(feed("/calendar/programme.ics").getContentAsString(StandardCharsets.UTF_8));
+        assertThat(everyProgramme.validate().hasErrors()).as(everyProgramme.validate().toString()).isFalse();
+        assertThat(event(everyProgramme, deadline(autumn)).getProperty("DTSTART").orElseThrow().getValue())
+                .isEqualTo("20311027T170000");
     }
 
     @Test
