@@ -1,0 +1,167 @@
+package org.qipflow.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.qipflow.common.UkTime;
+
+/**
+ * The main journeys in Chromium, one audit cycle from set-up to report: a coordinator sets up a
+ * programme and a cycle (1), a local lead takes part from the emails alone on a phone (2), the
+ * coordinator closes, reviews and publishes and the lead reads the report (3); and a member subscribes
+ * to the calendar (4). Each act continues the one before; screenshots go to target/screenshots/.
+ */
+@BrowserTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneysTest {
+
+    static final String PROGRAMME = "QIP-42";
+    static final String TITLE = "Lithium monitoring in community teams";
+    static final String[] ORGANISATIONS = {"RXA", "RXB", "RXC"};
+
+    LiveQipflow qipflow;
+    Chromium chromium;
+    String cyclePath;
+
+    @BeforeAll
+    void start() throws Exception {
+        qipflow = new LiveQipflow();
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (qipflow != null) {
+            qipflow.close();
+        }
+    }
+
+    static String leadOf(String organisation) {
+        return "lead." + organisation.toLowerCase() + "@nhs.example";
+    }
+
+    @Test
+    @Order(1)
+    void aCoordinatorSetsUpAProgrammeAndACycleForThreeOrganisations() {
+        Looks looks = new Looks("1-coordinator");
+        try (BrowserContext context = chromium.desktop()) {
+            Page page = looks.watch(context.newPage());
+            page.navigate(qipflow.url("/"));
+            assertThat(page).hasURL(Pattern.compile("/login$"));
+            looks.at(page, "sign-in");
+            page.getByLabel("User name").fill(LiveQipflow.USER);
+            page.getByLabel("Password").fill(LiveQipflow.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Today"))).isVisible();
+            looks.at(page, "home");
+
+            // three member organisations from a CSV file
+            nav(page, "Organisations");
+            looks.at(page, "organisations");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import from CSV")).click();
+            looks.at(page, "import");
+            StringBuilder csv = new StringBuilder("code,name,nation,type,local_lead_name,local_lead_email,local_lead_job_title\n");
+            for (String code : ORGANISATIONS) {
+                csv.append(code).append(",").append(code).append(" Partnership NHS Trust,England,NHS trust,Lead of ")
+                        .append(code).append(",").append(leadOf(code)).append(",Chief Pharmacist\n");
+            }
+            page.getByLabel("CSV file").setInputFiles(new FilePayload("members.csv", "text/csv",
+                    csv.toString().getBytes(StandardCharsets.UTF_8)));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+            assertThat(page.getByText("RXC Partnership NHS Trust")).isVisible();
+            looks.at(page, "imported");
+
+            // the programme and its baseline cycle, data collection started five weeks ago so submission is open
+            nav(page, "Programmes");
+            looks.at(page, "programmes");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a programme")).click();
+            looks.at(page, "new-programme");
+            page.getByLabel("Programme code").fill(PROGRAMME);
+            page.getByLabel("Title").fill(TITLE);
+            page.getByLabel("Audit definition").fill("lithium-monitoring");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add programme")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile(TITLE))))
+                    .isVisible();
+            looks.at(page, "programme");
+            page.getByLabel("Baseline").check();
+            page.getByLabel("Data collection starts").fill(LocalDate.now(UkTime.ZONE).minusWeeks(5).toString());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule cycle")).click();
+            assertThat(page).hasURL(Pattern.compile("/cycles/\\d+$"));
+            cyclePath = page.url().replaceFirst("^https?://[^/]+", "");
+            looks.at(page, "cycle");
+
+            for (String code : ORGANISATIONS) {
+                page.getByLabel(code + " Partnership NHS Trust (" + code + ")").check();
+            }
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add selected organisations")).click();
+
+            // the tracker: materials go out at once (the dispatch date has passed), and the table says so
+            Locator rows = page.locator("table tbody tr");
+            assertThat(rows).hasCount(3);
+            Locator sent = rows.filter(new Locator.FilterOptions().setHasText("Audit materials"));
+            for (int i = 0; i < 30 && sent.count() < 3; i++) {
+                page.waitForTimeout(1000);
+                page.reload();
+            }
+            assertThat(sent).hasCount(3);
+            for (String code : ORGANISATIONS) {
+                assertThat(page.getByRole(AriaRole.ROW, new Page.GetByRoleOptions()
+                        .setName(Pattern.compile(code + " Partnership"))).getByText("Invited")).isVisible();
+            }
+            looks.at(page, "tracker");
+            looks.everyPageChecked();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aMemberSubscribesToTheProgrammeCalendar() throws Exception {
+        Looks looks = new Looks("4-calendar");
+        try (BrowserContext context = chromium.desktop()) {
+            Page page = looks.watch(context.newPage());
+            page.navigate(qipflow.url("/calendar"));
+            looks.at(page, "subscribe");
+            Locator webcal = page.locator("a[href^='webcal://']").first();
+            assertThat(webcal).isVisible();
+            String feed = webcal.getAttribute("href").replaceFirst("^webcal://[^/]+", "");
+
+            APIResponse response = context.request().get(qipflow.url(feed));
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.headers().get("content-type")).startsWith("text/calendar");
+            String ics = response.text();
+            assertThat(new CalendarBuilder().build(new java.io.StringReader(ics)).validate().hasErrors()).isFalse();
+            assertThat(ics).contains(PROGRAMME);
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("planner", Pattern.CASE_INSENSITIVE))).first().click();
+            assertThat(page.getByText(PROGRAMME).first()).isVisible();
+            looks.at(page, "planner");
+            looks.everyPageChecked();
+        }
+    }
+
+    private static void nav(Page page, String item) {
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Menu"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(item)).click();
+    }
+}

@@ -1,0 +1,74 @@
+package org.qipflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What every page a journey visits goes through: a screenshot under {@code target/screenshots/{journey}/}
+ * and an axe-core check against WCAG 2.2 A and AA, where a serious or critical violation fails the test.
+ * It also notes every address the browser went to, so a journey can show that none escaped the check.
+ */
+final class Looks {
+
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    private static final Set<String> FAILING = Set.of("serious", "critical");
+
+    private final String journey;
+    private final Set<String> visited = new LinkedHashSet<>();
+    private final Set<String> checked = new LinkedHashSet<>();
+    private int shots;
+
+    Looks(String journey) {
+        this.journey = journey;
+    }
+
+    /** Follows a page's navigations from now on. */
+    Page watch(Page page) {
+        page.onFrameNavigated(frame -> {
+            if (frame.parentFrame() == null && frame.url().startsWith("http")) {
+                visited.add(path(frame.url()));
+            }
+        });
+        return page;
+    }
+
+    /** A screenshot named {@code name}, and the accessibility check. */
+    void at(Page page, String name) {
+        page.waitForLoadState();
+        shots++;
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", journey, String.format("%02d-%s.png", shots, name))));
+        List<Rule> failing = new AxeBuilder(page).withTags(WCAG).analyze().getViolations().stream()
+                .filter(rule -> FAILING.contains(rule.getImpact())).toList();
+        assertThat(failing).as("serious or critical accessibility problems on %s (%s):%n%s", name, page.url(),
+                describe(failing)).isEmpty();
+        checked.add(path(page.url()));
+    }
+
+    /** Every address the browser went to was checked. */
+    void everyPageChecked() {
+        List<String> missed = new ArrayList<>(visited);
+        missed.removeAll(checked);
+        assertThat(missed).as("pages visited in %s without an accessibility check", journey).isEmpty();
+    }
+
+    private static String path(String url) {
+        String withoutQuery = url.replaceFirst("[?#].*$", "");
+        return withoutQuery.replaceFirst("^https?://[^/]+", "");
+    }
+
+    private static String describe(List<Rule> rules) {
+        return rules.stream().map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+}
