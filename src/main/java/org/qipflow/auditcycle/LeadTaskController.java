@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Local leads' pages, reached from email links without an account. GET only shows (mail scanners
@@ -116,7 +117,7 @@ class LeadTaskController {
 
     @PostMapping("/tasks/{token}/records/upload")
     String upload(@PathVariable String token, @RequestParam(required = false) MultipartFile file, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, RedirectAttributes backToRecords) {
         return act(token, LeadTask.SUBMIT_DATA, model, response, context -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "Choose an Excel or CSV file to upload");
@@ -133,17 +134,17 @@ class LeadTaskController {
             } catch (java.io.IOException e) {
                 throw new InvalidInputException("file", "The file could not be read; upload it again");
             }
-        }, true);
+        }, backToRecords);
     }
 
     @PostMapping("/tasks/{token}/records/{recordId}/delete")
     String deleteRecord(@PathVariable String token, @PathVariable long recordId, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, RedirectAttributes backToRecords) {
         return act(token, LeadTask.SUBMIT_DATA, model, response, context -> {
             participation.deleteRecord(context.cycle().id(), context.organisation().code(), recordId,
                     changedBy(context));
             model.addAttribute("notice", "The record has been deleted");
-        }, true);
+        }, backToRecords);
     }
 
     /** The form for one record, generated from the audit definition; empty for a new record. */
@@ -173,7 +174,7 @@ class LeadTaskController {
 
     @PostMapping("/tasks/{token}/records")
     String saveRecord(@PathVariable String token, @RequestParam MultiValueMap<String, String> form, Model model,
-            HttpServletResponse response) {
+            HttpServletResponse response, RedirectAttributes backToRecords) {
         Map<String, String> answers = new java.util.HashMap<>();
         form.forEach((name, values) -> answers.put(name, String.join("|", values)));
         String recordIdText = form.getFirst("recordId");
@@ -192,7 +193,7 @@ class LeadTaskController {
                 throw e;
             }
             model.addAttribute("notice", "The record has been saved");
-        }, true);
+        }, backToRecords);
     }
 
     /** The upload templates, for leads who have no account for the API. */
@@ -292,12 +293,15 @@ class LeadTaskController {
     }
 
     private String act(String token, LeadTask task, Model model, HttpServletResponse response, Action action) {
-        return act(token, task, model, response, action, false);
+        return act(token, task, model, response, action, null);
     }
 
-    /** @param stay show the task page again afterwards (record changes), rather than the outcome */
+    /**
+     * @param backToRecords for record changes: afterwards, redirect to the task page with the notice, so
+     *        reloading it does not send the change again; without it, show the outcome
+     */
     private String act(String token, LeadTask task, Model model, HttpServletResponse response, Action action,
-            boolean stay) {
+            RedirectAttributes backToRecords) {
         TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant()) && l.purpose().equals(task.name()))
                 .orElse(null);
         if (link == null) {
@@ -315,11 +319,11 @@ class LeadTaskController {
         } catch (ConflictException e) {
             model.addAttribute("notice", e.getMessage());
         }
-        Context after = context(link, model);
-        if (stay) {
-            model.asMap().putIfAbsent("errors", Map.of());
-            return page(after, model);
+        if (backToRecords != null) {
+            backToRecords.addFlashAttribute("notice", model.getAttribute("notice"));
+            return "redirect:/tasks/" + token + "#records";
         }
+        context(link, model); // the model again, as the action left things
         model.addAttribute("nextStep", participation.openTask(context.cycle().id(), context.organisation().code())
                 .map(Enum::name).orElse(null));
         return "tasks/done";

@@ -135,6 +135,103 @@ class BrowserJourneysTest {
     }
 
     @Test
+    @Order(2)
+    void aLocalLeadTakesPartFromTheEmailsAloneOnAPhone() throws Exception {
+        Looks looks = new Looks("2-local-lead");
+        String lead = leadOf(ORGANISATIONS[0]);
+        try (BrowserContext context = chromium.phone()) {
+            Page page = looks.watch(context.newPage());
+            page.setContent(LiveQipflow.html(qipflow.awaitMail(lead, "Audit materials")));
+            looks.at(page, "materials-email");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Confirm participation and register teams"))
+                    .click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                    .setName(Pattern.compile("^Confirm participation")))).isVisible();
+            looks.at(page, "confirm");
+            page.getByLabel("Yes, we are taking part").check();
+            page.getByLabel("Team codes").fill("T01\nT02");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send answer")).click();
+            assertThat(page.getByText("T02").first()).isVisible();
+            looks.at(page, "confirmed");
+
+            page.setContent(LiveQipflow.html(qipflow.awaitMail(lead, "Submission is open")));
+            looks.at(page, "submission-email");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Submit audit data").setExact(true)).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records (0)"))).isVisible();
+            looks.at(page, "records");
+
+            addRecord(page, looks, "T01", "P001", "54", "No", "Yes", "0.6", "Yes", "Yes");
+            addRecord(page, looks, "T02", "P002", "61", "No", "No", "", "Yes", "No");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records (2)"))).isVisible();
+
+            // a file with a mistake stores nothing and says where the mistake is
+            String template = context.request().get(page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("CSV").setExact(true)).getAttribute("href")
+                    .transform(qipflow::url)).text().lines().findFirst().orElseThrow();
+            assertThat(template).startsWith("team,pseudonym,age,");
+            String rows = template + "\n" + csvRow(template, "T01", "P003", "fifty") + "\n"
+                    + csvRow(template, "T02", "P004", "38") + "\n";
+            upload(page, rows);
+            Locator summary = page.locator(".govuk-error-summary");
+            assertThat(summary).containsText("was not stored");
+            assertThat(page.getByRole(AriaRole.TABLE).filter(new Locator.FilterOptions().setHasText("fifty")))
+                    .isVisible();
+            looks.at(page, "upload-error");
+            summary.getByRole(AriaRole.LINK).first().click();
+            assertThat(page.locator("#file")).isFocused();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records (2)"))).isVisible();
+
+            upload(page, rows.replace("fifty", "50"));
+            assertThat(page.getByText("2 added")).isVisible();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records (4)"))).isVisible();
+            looks.at(page, "uploaded");
+
+            page.getByLabel(Pattern.compile("are complete and ready for analysis")).check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit audit data")).click();
+            assertThat(page.getByText(Pattern.compile("submitted", Pattern.CASE_INSENSITIVE)).first()).isVisible();
+            looks.at(page, "submitted");
+            looks.everyPageChecked();
+        }
+    }
+
+    private static void addRecord(Page page, Looks looks, String team, String pseudonym, String age, String started,
+            String levelMeasured, String level, String renal, String thyroid) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a record")).click();
+        looks.at(page, "record-" + pseudonym);
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Team")).getByLabel(team).check();
+        page.getByLabel("Pseudonym").fill(pseudonym);
+        page.getByLabel("Age (years)").fill(age);
+        answer(page, "Was lithium started in the past 12 months?", started);
+        answer(page, "Was a serum lithium level measured in the past 3 months?", levelMeasured);
+        page.getByLabel("Most recent serum lithium level (mmol/L)").fill(level);
+        answer(page, "Was renal function (eGFR) measured in the past 6 months?", renal);
+        answer(page, "Was thyroid function measured in the past 6 months?", thyroid);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save record")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(team + " / " + pseudonym)))
+                .isVisible();
+    }
+
+    private static void answer(Page page, String question, String answer) {
+        page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(question))
+                .getByLabel(answer, new Locator.GetByLabelOptions().setExact(true)).check();
+    }
+
+    /** A lithium record in the template's column order; {@code age} may carry the mistake. */
+    private static String csvRow(String header, String team, String pseudonym, String age) {
+        java.util.Map<String, String> values = java.util.Map.of("team", team, "pseudonym", pseudonym, "age", age,
+                "lithiumStartedInLastYear", "no", "serumLithiumLast3Months", "yes", "lastLithiumLevel", "0.7",
+                "renalLast6Months", "yes", "thyroidLast6Months", "yes");
+        return java.util.Arrays.stream(header.split(",")).map(column -> values.getOrDefault(column.trim(), ""))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static void upload(Page page, String csv) {
+        page.getByLabel("Excel or CSV file").setInputFiles(new FilePayload("lithium-records.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
+    }
+
+    @Test
     @Order(4)
     void aMemberSubscribesToTheProgrammeCalendar() throws Exception {
         Looks looks = new Looks("4-calendar");
