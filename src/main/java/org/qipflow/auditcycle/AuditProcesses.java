@@ -119,6 +119,35 @@ class AuditProcesses {
         }
     }
 
+    /** Whether the cycle still waits for late submissions to end, i.e. submission has not closed. */
+    boolean submissionOpen(long cycleId) {
+        return !closingTimers(cycleId).isEmpty();
+    }
+
+    /**
+     * Fires the cycle's "late submissions end" timer now rather than at its date: submission closes for
+     * everyone and the analysis starts, exactly as when the date comes (its steps run asynchronously).
+     */
+    void closeSubmissionNow(long cycleId) {
+        List<Job> timers = closingTimers(cycleId);
+        if (timers.isEmpty()) {
+            throw new ConflictException("Submission has already closed for this cycle");
+        }
+        try {
+            management.executeJob(timers.get(0).getId());
+        } catch (OptimisticLockingException | NotFoundException e) {
+            throw new ConflictException("Submission has just been closed by someone else");
+        }
+    }
+
+    private List<Job> closingTimers(long cycleId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(CYCLE)
+                .processInstanceBusinessKey(String.valueOf(cycleId)).list().stream()
+                .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId())
+                        .activityId(CYCLE_TIMER).timers().list().stream())
+                .toList();
+    }
+
     /** The cycles whose process is still running: not yet published and closed for good. */
     List<Long> runningCycles() {
         return runtime.createProcessInstanceQuery().processDefinitionKey(CYCLE).active().list().stream()

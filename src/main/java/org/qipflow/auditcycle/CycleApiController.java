@@ -112,6 +112,14 @@ class CycleApiController {
         return records.list(id, participation.participant(id, code).organisationCode());
     }
 
+    @PostMapping("/{id}/submission-closure")
+    @Operation(summary = "Close submission now, before its date, and start the analysis",
+            description = "409 when submission has already closed")
+    CycleView closeSubmission(@PathVariable long id) {
+        tracker.closeSubmissionNow(id);
+        return view(cycles.get(id));
+    }
+
     @PostMapping("/{id}/publication")
     @Operation(summary = "Publish the reviewed reports", description = "409 unless they are waiting for review")
     CycleView publish(@PathVariable long id) {

@@ -73,12 +73,28 @@ class CyclePageController {
                 .isAfter(clock.instant()));
         model.addAttribute("candidates", organisations.list(true).stream()
                 .filter(o -> !taking.contains(o.code())).toList());
-        model.addAttribute("awaitingReview", tracker.awaitingReview(id));
+        boolean awaitingReview = tracker.awaitingReview(id);
+        boolean submissionOpen = tracker.submissionOpen(id);
+        model.addAttribute("awaitingReview", awaitingReview);
+        model.addAttribute("submissionOpen", submissionOpen);
+        model.addAttribute("working", working(cycle, submissionOpen, awaitingReview));
+        model.addAttribute("notSubmitted", rows.stream().filter(r -> r.participant().status().open()).count());
         model.addAttribute("counts", rows.stream().collect(Collectors.groupingBy(r -> r.participant().status(),
                 () -> new EnumMap<>(ParticipantStatus.class), Collectors.counting())));
         model.asMap().putIfAbsent("problems", List.of());
         model.asMap().putIfAbsent("errors", Map.of());
         return "cycles/show";
+    }
+
+    /** What the cycle's background steps are doing, or null when they wait for nobody but people. */
+    private String working(Cycle cycle, boolean submissionOpen, boolean awaitingReview) {
+        if (submissionOpen || awaitingReview || cycle.publishedAt() != null) {
+            return null;
+        }
+        if (cycle.closedAt() == null) {
+            return "Closing submission";
+        }
+        return analysis.figures(cycle.id()).isEmpty() ? "Analysing the data" : "Publishing the reports";
     }
 
     @PostMapping("/participants")
@@ -224,6 +240,18 @@ class CyclePageController {
             return problem(id, model, new FieldProblem(null, e.getMessage()));
         }
         redirect.addFlashAttribute(FLASH, "A reminder with a fresh link has been sent to the local lead of " + code);
+        return "redirect:/cycles/" + id;
+    }
+
+    @PostMapping("/submission-closure")
+    String closeSubmission(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        try {
+            tracker.closeSubmissionNow(id);
+        } catch (ConflictException e) {
+            return problem(id, model, new FieldProblem(null, e.getMessage()));
+        }
+        redirect.addFlashAttribute(FLASH, "Submission has closed and the analysis is running; the reports will be "
+                + "ready to review on this page in a few moments");
         return "redirect:/cycles/" + id;
     }
 

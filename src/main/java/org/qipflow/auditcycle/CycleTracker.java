@@ -68,6 +68,22 @@ public class CycleTracker {
         return processes.cyclesAwaitingReview().stream().map(cycles::get).toList();
     }
 
+    /** Whether organisations can still submit: late submissions have not ended and nobody closed it early. */
+    @Transactional(readOnly = true)
+    public boolean submissionOpen(long cycleId) {
+        return processes.submissionOpen(cycleId);
+    }
+
+    /**
+     * Closes submission before its date, when the coordinator has what the cycle needs: every lead's
+     * submission link stops working and the analysis starts.
+     */
+    @Transactional
+    public void closeSubmissionNow(long cycleId) {
+        cycles.get(cycleId);
+        processes.closeSubmissionNow(cycleId);
+    }
+
     /** Completes the review: every organisation that submitted gets its results link. */
     @Transactional
     public void publish(long cycleId) {

@@ -229,6 +229,29 @@ class AuditParticipationProcessTest {
     }
 
     @Test
+    void aCoordinatorClosesSubmissionBeforeItsDate() {
+        String silent = fixture.member("Wales");
+        participation.join(cycle.id(), silent);
+        submissionOpen();
+        participation.submit(cycle.id(), org);
+        ProcessInstance cycleInstance = fixture.cycleInstance(cycle.id());
+        assertThat(tracker.submissionOpen(cycle.id())).isTrue();
+
+        tracker.closeSubmissionNow(cycle.id());
+        assertThat(cycleInstance).hasPassed("Timer_LateSubmissionsEnd").isWaitingAt("Task_CloseSubmissions");
+        assertThat(tracker.submissionOpen(cycle.id())).isFalse();
+        fixture.runDueJobs(cycleInstance);
+
+        assertThat(cycleInstance).hasPassed("Task_CloseSubmissions", "Task_RunAnalysis")
+                .isWaitingAt("Task_ReviewAndPublish");
+        assertThat(participation.participant(cycle.id(), silent).status()).isEqualTo(ParticipantStatus.NOT_SUBMITTED);
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.SUBMITTED);
+        assertThat(cycles.get(cycle.id()).closedAt()).isNotNull();
+        assertThatThrownBy(() -> tracker.closeSubmissionNow(cycle.id())).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already closed");
+    }
+
+    @Test
     void publishingSendsResultsLinksToOrganisationsThatSubmitted() {
         String silent = fixture.member("Wales");
         participation.join(cycle.id(), silent);

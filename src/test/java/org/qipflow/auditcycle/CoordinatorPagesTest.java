@@ -3,6 +3,7 @@ package org.qipflow.auditcycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -90,6 +91,16 @@ class CoordinatorPagesTest {
                 .andExpect(redirectedUrl("/cycles/" + cycle.id()));
         mvc.perform(post("/cycles/" + cycle.id() + "/publication").with(csrf()))
                 .andExpect(content().string(containsString("not waiting for review")));
+
+        mvc.perform(get("/cycles/" + cycle.id())).andExpect(content().string(allOf(
+                containsString("Close submission now"), containsString("1 organisation has not submitted yet"))));
+        mvc.perform(post("/cycles/" + cycle.id() + "/submission-closure").with(csrf()))
+                .andExpect(redirectedUrl("/cycles/" + cycle.id()));
+        mvc.perform(get("/cycles/" + cycle.id())).andExpect(content().string(allOf(
+                not(containsString("Close submission now")), containsString("data-qf-refresh"),
+                containsString("Closing submission…"))));
+        mvc.perform(post("/cycles/" + cycle.id() + "/submission-closure").with(csrf()))
+                .andExpect(content().string(containsString("already closed")));
     }
 
     @Test

@@ -143,5 +143,9 @@ class CycleApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("deadline"));
 
         call(post("/api/cycles/" + cycle.id() + "/publication"), null).andExpect(status().isConflict());
+
+        call(post("/api/cycles/" + cycle.id() + "/submission-closure"), null).andExpect(status().isOk());
+        call(post("/api/cycles/" + cycle.id() + "/submission-closure"), null).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("already closed")));
     }
 }

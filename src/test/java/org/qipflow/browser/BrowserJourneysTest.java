@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -67,14 +68,7 @@ class BrowserJourneysTest {
         Looks looks = new Looks("1-coordinator");
         try (BrowserContext context = chromium.desktop()) {
             Page page = looks.watch(context.newPage());
-            page.navigate(qipflow.url("/"));
-            assertThat(page).hasURL(Pattern.compile("/login$"));
-            looks.at(page, "sign-in");
-            page.getByLabel("User name").fill(LiveQipflow.USER);
-            page.getByLabel("Password").fill(LiveQipflow.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Today"))).isVisible();
-            looks.at(page, "home");
+            signIn(page, looks);
 
             // three member organisations from a CSV file
             nav(page, "Organisations");
@@ -232,6 +226,62 @@ class BrowserJourneysTest {
     }
 
     @Test
+    @Order(3)
+    void theCoordinatorClosesReviewsAndPublishesAndTheLeadReadsTheReport() throws Exception {
+        Looks looks = new Looks("3-publication");
+        try (BrowserContext context = chromium.desktop()) {
+            Page page = looks.watch(context.newPage());
+            signIn(page, looks);
+            page.navigate(qipflow.url(cyclePath));
+            assertThat(page.getByText("2 organisations have not submitted yet")).isVisible();
+            looks.at(page, "cycle-open");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close submission now")).click();
+            // the page shows the work in progress and refreshes itself until the reports wait for review
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("…")))
+                    .isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
+                    "3-publication", "working.png")));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review and publish")))
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                            .setTimeout(60_000));
+            looks.at(page, "review");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^national summary")))
+                    .click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Results").setExact(true)))
+                    .isVisible();
+            looks.at(page, "results");
+            page.goBack();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish reports")).click();
+            assertThat(page.getByText("Reports published")).isVisible();
+            looks.at(page, "published");
+            looks.everyPageChecked();
+        }
+
+        Looks lead = new Looks("3-lead-report");
+        try (BrowserContext context = chromium.phone()) {
+            Page page = lead.watch(context.newPage());
+            page.setContent(LiveQipflow.html(qipflow.awaitMail(leadOf(ORGANISATIONS[0]), "Your results")));
+            lead.at(page, "results-email");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open your results")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                    .setName(Pattern.compile("^Results of")))).isVisible();
+            lead.at(page, "report");
+
+            Download pdf = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("These results as PDF")).click());
+            assertThat(pdf.suggestedFilename()).endsWith(".pdf");
+            assertThat(java.nio.file.Files.readAllBytes(pdf.path())).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+            Download plan = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Action plan to fill in (Word)")).click());
+            assertThat(plan.suggestedFilename()).endsWith(".docx");
+            assertThat(java.nio.file.Files.readAllBytes(plan.path())).startsWith('P', 'K');
+            lead.everyPageChecked();
+        }
+    }
+
+    @Test
     @Order(4)
     void aMemberSubscribesToTheProgrammeCalendar() throws Exception {
         Looks looks = new Looks("4-calendar");
@@ -255,6 +305,17 @@ class BrowserJourneysTest {
             looks.at(page, "planner");
             looks.everyPageChecked();
         }
+    }
+
+    private void signIn(Page page, Looks looks) {
+        page.navigate(qipflow.url("/"));
+        assertThat(page).hasURL(Pattern.compile("/login$"));
+        looks.at(page, "sign-in");
+        page.getByLabel("User name").fill(LiveQipflow.USER);
+        page.getByLabel("Password").fill(LiveQipflow.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Today"))).isVisible();
+        looks.at(page, "home");
     }
 
     private static void nav(Page page, String item) {
