@@ -1,8 +1,15 @@
 package org.qipflow.auditcycle;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.notification.Outbox;
@@ -24,9 +31,11 @@ public class CycleTracker {
     private final AuditProcesses processes;
     private final Outbox outbox;
     private final RecordService records;
+    private final Clock clock;
 
     CycleTracker(ParticipantRepository participants, CycleService cycles, OrganisationService organisations,
-            AuditSchedule schedule, AuditProcesses processes, Outbox outbox, RecordService records) {
+            AuditSchedule schedule, AuditProcesses processes, Outbox outbox, RecordService records, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.participants = participants;
         this.cycles = cycles;
@@ -82,6 +91,35 @@ public class CycleTracker {
     public void closeSubmissionNow(long cycleId) {
         cycles.get(cycleId);
         processes.closeSubmissionNow(cycleId);
+    }
+
+    /** Organisations past their deadline that have not submitted, in cycles still open. */
+    @Transactional(readOnly = true)
+    public List<NeedsAttention> lateOrganisations() {
+        return attention(Set.of(ParticipantStatus.LATE), deadline -> true);
+    }
+
+    /** Organisations yet to submit whose deadline falls within the coming period. */
+    @Transactional(readOnly = true)
+    public List<NeedsAttention> deadlinesWithin(Duration period) {
+        Instant now = clock.instant();
+        return attention(Set.of(ParticipantStatus.INVITED, ParticipantStatus.CONFIRMED),
+                deadline -> !deadline.isBefore(now) && deadline.isBefore(now.plus(period)));
+    }
+
+    private List<NeedsAttention> attention(Set<ParticipantStatus> statuses, Predicate<Instant> deadlineWanted) {
+        Map<Long, Cycle> cycleById = new HashMap<>();
+        List<NeedsAttention> found = new ArrayList<>();
+        for (Participant p : participants.inOpenCycles(statuses)) {
+            Cycle cycle = cycleById.computeIfAbsent(p.cycleId(), cycles::get);
+            Instant deadline = schedule.deadlineInstant(cycle, p);
+            if (deadlineWanted.test(deadline)) {
+                found.add(new NeedsAttention(cycle, p.organisationCode(), organisations.get(p.organisationCode()).name(),
+                        p.status(), deadline));
+            }
+        }
+        found.sort(Comparator.comparing(NeedsAttention::deadline));
+        return found;
     }
 
     /** Completes the review: every organisation that submitted gets its results link. */

@@ -57,6 +57,15 @@ class ParticipantRepository {
                 .list();
     }
 
+    /** Participants in these states, in cycles still open for submission, for the coordinator's dashboard. */
+    List<Participant> inOpenCycles(java.util.Set<ParticipantStatus> statuses) {
+        return jdbc.sql("""
+                select p.* from cycle_participant p join audit_cycle c on c.id = p.cycle_id
+                 where c.closed_at is null and p.status in (:statuses) order by p.cycle_id, p.organisation_code
+                """).param("statuses", statuses.stream().map(Enum::name).toList())
+                .query((rs, n) -> participant(rs, List.of())).list();
+    }
+
     /** Every cycle an organisation takes part in, newest first. */
     List<Participant> ofOrganisation(String organisationCode) {
         return jdbc.sql("select * from cycle_participant where organisation_code = :org order by cycle_id desc")

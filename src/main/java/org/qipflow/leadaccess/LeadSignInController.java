@@ -73,11 +73,11 @@ class LeadSignInController {
     @PostMapping("/leads/sign-in/{token}")
     String signIn(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
         if (LeadPrincipal.current().isPresent() && signIns.usable(token).isEmpty()) {
-            return "redirect:/my/reports"; // a second press of the button that has just signed them in
+            return "redirect:/my/tasks"; // a second press of the button that has just signed them in
         }
         return signIns.redeem(token).map(lead -> {
             sessions.signIn(lead, request, response);
-            return "redirect:/my/reports";
+            return "redirect:/my/tasks";
         }).orElseGet(() -> {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "leads/link-expired";

@@ -1,11 +1,11 @@
 package org.qipflow.leadaccess;
 
 import java.util.List;
+import org.qipflow.membership.Organisation;
 import org.qipflow.auditcycle.Participant;
 import org.qipflow.auditcycle.ParticipationService;
 import org.qipflow.calendar.CalendarFeeds;
 import org.qipflow.common.PublicAddress;
-import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
@@ -13,7 +13,6 @@ import org.qipflow.security.LeadPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,9 +26,11 @@ class MyReportsController {
     private final OrganisationService organisations;
     private final CalendarFeeds feeds;
     private final PublicAddress address;
+    private final LedOrganisations led;
 
     MyReportsController(ParticipationService participation, CycleService cycles, OrganisationService organisations,
-            CalendarFeeds feeds, PublicAddress address) {
+            CalendarFeeds feeds, PublicAddress address, LedOrganisations led) {
+        this.led = led;
         this.participation = participation;
         this.cycles = cycles;
         this.organisations = organisations;
@@ -46,7 +47,7 @@ class MyReportsController {
 
     @GetMapping("/my/reports")
     String reports(@AuthenticationPrincipal LeadPrincipal lead, Model model) {
-        model.addAttribute("organisations", ledNow(lead).stream()
+        model.addAttribute("organisations", led.now(lead).stream()
                 .map(code -> new OrganisationReports(organisations.get(code),
                         participation.cyclesOf(code).stream().map(this::entry).toList()))
                 .toList());
@@ -59,19 +60,12 @@ class MyReportsController {
      */
     @PostMapping("/my/calendar/{code}")
     String calendar(@AuthenticationPrincipal LeadPrincipal lead, @PathVariable String code, Model model) {
-        if (!ledNow(lead).contains(code)) {
-            throw new AccessDeniedException("You are not the local lead of " + code);
-        }
+        led.check(lead, code);
         String https = address.of(feeds.issue(code, lead.email()));
         model.addAttribute("feedFor", code);
         model.addAttribute("feedHttps", https);
         model.addAttribute("feedWebcal", https.replaceFirst("^https?://", "webcal://"));
         return reports(lead, model);
-    }
-
-    private List<String> ledNow(LeadPrincipal lead) {
-        List<String> ledNow = organisations.ledBy(lead.email()).stream().map(Organisation::code).toList();
-        return lead.organisationCodes().stream().filter(code -> lead.leads(code, ledNow)).toList();
     }
 
     private Entry entry(Participant participant) {

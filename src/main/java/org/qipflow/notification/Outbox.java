@@ -59,6 +59,12 @@ public class Outbox {
         return messages.byReferences(references);
     }
 
+    /** Emails still waiting after a failed attempt: the relay keeps trying, but someone should look. */
+    @Transactional(readOnly = true)
+    public List<OutboxMessage> undelivered(int limit) {
+        return messages.undelivered(limit);
+    }
+
     @Transactional(readOnly = true)
     public long pending() {
         return messages.count(OutboxMessage.Status.PENDING);

@@ -44,6 +44,13 @@ class OutboxRepository {
                 .param("limit", limit).query(this::message).list();
     }
 
+    /** Messages the mail server has refused or not answered at least once, oldest first. */
+    List<OutboxMessage> undelivered(int limit) {
+        return jdbc.sql("select * from outbox_message where status = 'PENDING' and attempts > 0"
+                        + " order by created_at, id limit :limit")
+                .param("limit", limit).query(this::message).list();
+    }
+
     Optional<OutboxMessage> find(long id) {
         return jdbc.sql("select * from outbox_message where id = :id").param("id", id).query(this::message).optional();
     }

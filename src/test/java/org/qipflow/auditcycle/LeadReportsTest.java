@@ -146,7 +146,7 @@ class LeadReportsTest {
         mvc.perform(post(link)).andExpect(status().isForbidden());               // no CSRF token
         MockHttpSession before = new MockHttpSession();
         String sessionId = before.getId();
-        var signedIn = mvc.perform(post(link).session(before).with(csrf())).andExpect(redirectedUrl("/my/reports"))
+        var signedIn = mvc.perform(post(link).session(before).with(csrf())).andExpect(redirectedUrl("/my/tasks"))
                 .andReturn().getRequest().getSession(false);
         assertThat(signedIn.getId()).as("a new session id at sign-in").isNotEqualTo(sessionId);
         mvc.perform(post(link).with(csrf())).andExpect(status().isNotFound());   // used
@@ -167,6 +167,37 @@ class LeadReportsTest {
     }
 
     @Test
+    void myTasksListsEachCyclesTasksAndOpensTheOpenOneWithoutAnEmail() throws Exception {
+        Cycle cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        String a = fixture.member("England");
+        participation.join(cycle.id(), a);
+        String other = fixture.confirmedMember(cycle.id(), "Wales", "T01");
+        MockHttpSession session = signIn(a.toLowerCase() + "@nhs.example");
+
+        // before the materials: nothing can start yet
+        assertThat(page("/my/tasks", session)).contains("govuk-task-list", cycle.title(),
+                "The audit materials come on Mon 4 Feb 2030", "Cannot start yet").doesNotContain("/my/tasks/" + cycle.id());
+        mvc.perform(post("/my/tasks/" + cycle.id() + "/" + a + "/CONFIRM").session(session).with(csrf()))
+                .andExpect(redirectedUrl("/my/tasks"));
+
+        fixture.fire(fixture.participation(cycle.id(), a), "Timer_MaterialsDispatch");
+        String tasks = page("/my/tasks", session);
+        assertThat(tasks).contains("action=\"/my/tasks/" + cycle.id() + "/" + a + "/CONFIRM\"", "Not yet started");
+        String taskPage = mvc.perform(post("/my/tasks/" + cycle.id() + "/" + a + "/CONFIRM").session(session)
+                        .with(csrf())).andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(taskPage).matches("/tasks/[A-Za-z0-9_-]{43}");
+        assertThat(mvc.perform(get(taskPage)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Is your organisation taking part?");
+
+        participation.confirm(cycle.id(), a, true, List.of("T01", "T02"));
+        assertThat(page("/my/tasks", session)).contains("Teams: T01, T02", "Completed", "Submission opens on");
+        mvc.perform(post("/my/tasks/" + cycle.id() + "/" + other + "/RECORDS").session(session).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/my/tasks/" + cycle.id() + "/" + a + "/CONFIRM").with(csrf()))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void strangersAreSentToSignInOrToldTheyAreUnauthorised() throws Exception {
         mvc.perform(get("/my/reports").accept(MediaType.TEXT_HTML))
                 .andExpect(redirectedUrlPattern("**/leads/sign-in"));
@@ -177,7 +208,7 @@ class LeadReportsTest {
 
     private MockHttpSession signIn(String email) throws Exception {
         String link = requestLink(email);
-        return (MockHttpSession) mvc.perform(post(link).with(csrf())).andExpect(redirectedUrl("/my/reports"))
+        return (MockHttpSession) mvc.perform(post(link).with(csrf())).andExpect(redirectedUrl("/my/tasks"))
                 .andReturn().getRequest().getSession(false);
     }
 
