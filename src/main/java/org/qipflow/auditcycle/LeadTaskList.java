@@ -27,6 +27,7 @@ public class LeadTaskList {
     public enum Status {
         CANNOT_START_YET("Cannot start yet", null),
         NOT_STARTED("Not yet started", "blue"),
+        READY("Ready", "blue"),
         IN_PROGRESS("In progress", "light-blue"),
         LATE("Deadline passed", "red"),
         COMPLETED("Completed", null),
@@ -169,7 +170,7 @@ public class LeadTaskList {
         boolean reportReady = p.status().submitted() && cycle.publishedAt() != null;
         items.add(new Item("Read your report", reportReady ? "With the PDF, action plan and slides"
                 : "Reports are due on " + day(cycle, Milestone.REPORT_DUE),
-                reportReady ? Status.NOT_STARTED : p.status().submitted() || cycle.closedAt() == null
+                reportReady ? Status.READY : p.status().submitted() || cycle.closedAt() == null
                         ? Status.CANNOT_START_YET : Status.NOT_DONE, reportReady ? Action.REPORT : null));
         return items;
     }

@@ -123,7 +123,7 @@ class BrowserJourneysTest {
                 assertThat(page.getByRole(AriaRole.ROW, new Page.GetByRoleOptions()
                         .setName(Pattern.compile(code + " Partnership"))).getByText("Invited")).isVisible();
             }
-            looks.at(page, "tracker");
+            looks.at(page, "tracker", "cycle-tracker");
             looks.everyPageChecked();
         }
     }
@@ -136,12 +136,12 @@ class BrowserJourneysTest {
         try (BrowserContext context = chromium.phone()) {
             Page page = looks.watch(context.newPage());
             page.setContent(LiveQipflow.html(qipflow.awaitMail(lead, "Audit materials")));
-            looks.at(page, "materials-email");
+            looks.at(page, "materials-email", "email-materials-phone");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Confirm participation and register teams"))
                     .click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
                     .setName(Pattern.compile("^Confirm participation")))).isVisible();
-            looks.at(page, "confirm");
+            looks.at(page, "confirm", "lead-confirm-phone");
             page.getByLabel("Yes, we are taking part").check();
             page.getByLabel("Team codes").fill("T01\nT02");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send answer")).click();
@@ -170,7 +170,7 @@ class BrowserJourneysTest {
             assertThat(summary).containsText("was not stored");
             assertThat(page.getByRole(AriaRole.TABLE).filter(new Locator.FilterOptions().setHasText("fifty")))
                     .isVisible();
-            looks.at(page, "upload-error");
+            looks.at(page, "upload-error", "lead-upload-error-phone");
             summary.getByRole(AriaRole.LINK).first().click();
             assertThat(page.locator("#file")).isFocused();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records (2)"))).isVisible();
@@ -290,13 +290,17 @@ class BrowserJourneysTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review and publish")))
                     .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
                             .setTimeout(60_000));
-            looks.at(page, "review");
+            looks.at(page, "review", "cycle-review");
+            nav(page, "Home");
+            assertThat(page.locator("#reviews + ul")).containsText(PROGRAMME);
+            looks.at(page, "dashboard", "dashboard");
+            page.goBack();
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^national summary")))
                     .click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Results").setExact(true)))
                     .isVisible();
-            looks.at(page, "results");
+            looks.at(page, "results", "cycle-results");
             page.goBack();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish reports")).click();
             assertThat(page.getByText("Reports published")).isVisible();
@@ -312,7 +316,7 @@ class BrowserJourneysTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open your results")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
                     .setName(Pattern.compile("^Results of")))).isVisible();
-            lead.at(page, "report");
+            lead.at(page, "report", "lead-report-phone");
 
             Download pdf = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("These results as PDF")).click());
@@ -322,6 +326,23 @@ class BrowserJourneysTest {
                     new Page.GetByRoleOptions().setName("Action plan to fill in (Word)")).click());
             assertThat(plan.suggestedFilename()).endsWith(".docx");
             assertThat(java.nio.file.Files.readAllBytes(plan.path())).startsWith('P', 'K');
+
+            // later, the lead signs in to see every task and report in one place
+            page.navigate(qipflow.url("/leads/sign-in"));
+            lead.at(page, "sign-in");
+            page.getByLabel("Email address").fill(leadOf(ORGANISATIONS[0]));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a sign-in link")).click();
+            lead.at(page, "check-email");
+            page.setContent(LiveQipflow.html(qipflow.awaitMail(leadOf(ORGANISATIONS[0]), "Your qipflow sign-in link")));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in")).click();
+            lead.at(page, "confirm-sign-in");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My tasks"))).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Read your report"))).isVisible();
+            lead.at(page, "my-tasks", "lead-my-tasks-phone");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Read your report")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Results of " + PROGRAMME);
+            lead.at(page, "report-signed-in");
             lead.everyPageChecked();
         }
     }
@@ -333,7 +354,7 @@ class BrowserJourneysTest {
         try (BrowserContext context = chromium.desktop()) {
             Page page = looks.watch(context.newPage());
             page.navigate(qipflow.url("/calendar"));
-            looks.at(page, "subscribe");
+            looks.at(page, "subscribe", "calendar");
             Locator webcal = page.locator("a[href^='webcal://']").first();
             assertThat(webcal).isVisible();
             String feed = webcal.getAttribute("href").replaceFirst("^webcal://[^/]+", "");
@@ -347,7 +368,7 @@ class BrowserJourneysTest {
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("planner", Pattern.CASE_INSENSITIVE))).first().click();
             assertThat(page.getByText(PROGRAMME).first()).isVisible();
-            looks.at(page, "planner");
+            looks.at(page, "planner", "planner");
             looks.everyPageChecked();
         }
     }

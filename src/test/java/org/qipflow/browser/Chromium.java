@@ -38,7 +38,7 @@ final class Chromium implements AutoCloseable {
 
     BrowserContext phone() {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
-                .setDeviceScaleFactor(3).setIsMobile(true).setHasTouch(true).setLocale("en-GB")
+                .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setLocale("en-GB")
                 .setTimezoneId("Europe/London").setAcceptDownloads(true));
     }
 

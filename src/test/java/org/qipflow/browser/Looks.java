@@ -43,10 +43,23 @@ final class Looks {
 
     /** A screenshot named {@code name}, and the accessibility check. */
     void at(Page page, String name) {
+        at(page, name, null);
+    }
+
+    /**
+     * The same, and when the build asks for them ({@code -Ddocs.screenshots=docs/screenshots}) the
+     * visible part of the page as {@code docName}.png there, for the README.
+     */
+    void at(Page page, String name, String docName) {
         page.waitForLoadState();
         shots++;
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target", "screenshots", journey, String.format("%02d-%s.png", shots, name))));
+        String docs = System.getProperty("docs.screenshots");
+        if (docName != null && docs != null && !docs.isBlank()) {
+            // what a visitor sees first, not the whole length, to keep the repository light
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(docs, docName + ".png")));
+        }
         List<Rule> failing = new AxeBuilder(page).withTags(WCAG).analyze().getViolations().stream()
                 .filter(rule -> FAILING.contains(rule.getImpact())).toList();
         assertThat(failing).as("serious or critical accessibility problems on %s (%s):%n%s", name, page.url(),
