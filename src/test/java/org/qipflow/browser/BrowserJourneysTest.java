@@ -136,7 +136,7 @@ class BrowserJourneysTest {
         try (BrowserContext context = chromium.phone()) {
             Page page = looks.watch(context.newPage());
             page.setContent(LiveQipflow.html(qipflow.awaitMail(lead, "Audit materials")));
-            looks.at(page, "materials-email", "email-materials-phone");
+            looks.atEmail(page, "materials-email", "email-materials-phone");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Confirm participation and register teams"))
                     .click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
@@ -149,7 +149,7 @@ class BrowserJourneysTest {
             looks.at(page, "confirmed");
 
             page.setContent(LiveQipflow.html(qipflow.awaitMail(lead, "Submission is open")));
-            looks.at(page, "submission-email");
+            looks.atEmail(page, "submission-email", null);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Submit audit data").setExact(true)).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records (0)"))).isVisible();
             looks.at(page, "records");
@@ -312,7 +312,7 @@ class BrowserJourneysTest {
         try (BrowserContext context = chromium.phone()) {
             Page page = lead.watch(context.newPage());
             page.setContent(LiveQipflow.html(qipflow.awaitMail(leadOf(ORGANISATIONS[0]), "Your results")));
-            lead.at(page, "results-email");
+            lead.atEmail(page, "results-email", null);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open your results")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
                     .setName(Pattern.compile("^Results of")))).isVisible();

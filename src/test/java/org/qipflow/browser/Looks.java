@@ -46,11 +46,22 @@ final class Looks {
         at(page, name, null);
     }
 
+    /** An email shown in the page as a mail program would: screenshot and axe, but it is no qipflow page. */
+    void atEmail(Page page, String name, String docName) {
+        look(page, name, docName);
+    }
+
     /**
      * The same, and when the build asks for them ({@code -Ddocs.screenshots=docs/screenshots}) the
      * visible part of the page as {@code docName}.png there, for the README.
      */
     void at(Page page, String name, String docName) {
+        look(page, name, docName);
+        pageConventions(page, name);
+        checked.add(path(page.url()));
+    }
+
+    private void look(Page page, String name, String docName) {
         page.waitForLoadState();
         shots++;
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
@@ -64,7 +75,32 @@ final class Looks {
                 .filter(rule -> FAILING.contains(rule.getImpact())).toList();
         assertThat(failing).as("serious or critical accessibility problems on %s (%s):%n%s", name, page.url(),
                 describe(failing)).isEmpty();
-        checked.add(path(page.url()));
+    }
+
+    /**
+     * What every qipflow page keeps to beyond axe's rules: a title naming the page and the service, one
+     * main heading, every error message reachable from the error summary, every chart described.
+     */
+    private static void pageConventions(Page page, String name) {
+        assertThat(page.title()).as("title of %s", name).endsWith(" – qipflow").isNotEqualTo(" – qipflow");
+        assertThat(page.locator("h1").count()).as("main headings on %s", name).isEqualTo(1);
+        Object unlinked = page.evaluate("""
+                () => [...document.querySelectorAll('.govuk-error-message')]
+                  .map(message => message.closest('.govuk-form-group'))
+                  .map(group => group && group.querySelector('input, textarea, select'))
+                  .filter(field => field && !document.querySelector('.govuk-error-summary a[href="#' + field.id + '"]'))
+                  .map(field => field.id)
+                """);
+        assertThat((List<?>) unlinked).as("fields with an error not linked from the error summary on %s", name)
+                .isEmpty();
+        Object undescribed = page.evaluate("""
+                () => [...document.querySelectorAll('main svg')]
+                  .filter(svg => !svg.closest('[aria-hidden="true"]') && svg.getAttribute('aria-hidden') !== 'true')
+                  .filter(svg => svg.getAttribute('role') !== 'img'
+                    || !(svg.getAttribute('aria-label') || svg.getAttribute('aria-labelledby') || svg.querySelector('title')))
+                  .map(svg => svg.outerHTML.slice(0, 80))
+                """);
+        assertThat((List<?>) undescribed).as("charts without a text alternative on %s", name).isEmpty();
     }
 
     /** Every address the browser went to was checked. */
