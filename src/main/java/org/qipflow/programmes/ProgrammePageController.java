@@ -5,7 +5,11 @@ import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
 import org.qipflow.common.ConflictException;
+import org.qipflow.definitions.AuditDefinition;
+import org.qipflow.definitions.AuditDefinitions;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.qipflow.common.Dates;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
@@ -26,10 +30,18 @@ class ProgrammePageController {
 
     private final ProgrammeService programmes;
     private final CycleService cycles;
+    private final AuditDefinitions definitions;
 
-    ProgrammePageController(ProgrammeService programmes, CycleService cycles) {
+    ProgrammePageController(ProgrammeService programmes, CycleService cycles, AuditDefinitions definitions) {
         this.programmes = programmes;
         this.cycles = cycles;
+        this.definitions = definitions;
+    }
+
+    /** The definitions a new programme can follow, for the page's choice. */
+    @ModelAttribute("definitions")
+    List<AuditDefinition> definitions() {
+        return definitions.all().stream().sorted(Comparator.comparing(AuditDefinition::title)).toList();
     }
 
     @GetMapping

@@ -93,7 +93,7 @@ class BrowserJourneysTest {
             looks.at(page, "new-programme");
             page.getByLabel("Programme code").fill(PROGRAMME);
             page.getByLabel("Title").fill(TITLE);
-            page.getByLabel("Audit definition").fill("lithium-monitoring");
+            page.getByLabel("Monitoring of patients prescribed lithium").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add programme")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile(TITLE))))
                     .isVisible();
