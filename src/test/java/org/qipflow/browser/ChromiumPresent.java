@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /** Skips browser tests, saying why, on a machine without Chromium. */
 class ChromiumPresent implements ExecutionCondition {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Debian's Chromium; {@code -Dchromium.path=…} points elsewhere. */
+    static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
