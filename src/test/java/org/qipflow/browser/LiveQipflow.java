@@ -38,9 +38,11 @@ final class LiveQipflow implements AutoCloseable {
         port = RunningApp.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        // the job executor looks for due jobs at least every 2 s, so no journey waits on an idle back-off
         app = RunningApp.start("test", Map.of("server.port", port, "qipflow.base-url", "http://localhost:" + port,
                 "spring.mail.host", "localhost", "spring.mail.port", smtpPort,
-                "qipflow.mail.relay-interval", "PT0.2S", "camunda.bpm.job-execution.enabled", true));
+                "qipflow.mail.relay-interval", "PT0.2S", "camunda.bpm.job-execution.enabled", true,
+                "camunda.bpm.job-execution.max-wait", 2000));
     }
 
     String url(String path) {
