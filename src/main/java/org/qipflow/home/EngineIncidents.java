@@ -30,7 +30,7 @@ class EngineIncidents {
                     ProcessInstance instance = runtime.createProcessInstanceQuery()
                             .processInstanceId(incident.getProcessInstanceId()).singleResult();
                     String definition = incident.getProcessDefinitionId();
-                    return new Incident(definition == null ? "" : definition.substring(0, definition.indexOf(':')),
+                    return new Incident(definition == null ? "" : definition.split(":")[0],
                             instance == null ? "" : instance.getBusinessKey(), incident.getActivityId(),
                             incident.getIncidentMessage(), incident.getIncidentTimestamp().toInstant(),
                             "/camunda/app/cockpit/default/#/process-instance/" + incident.getProcessInstanceId()
