@@ -229,10 +229,9 @@ class LeadTaskController {
         if (cycle.publishedAt() == null) {
             return ResponseEntity.notFound().build();
         }
-        Organisation organisation = organisations.get(link.organisationCode());
         String uri = request.getRequestURI();
         ReportDocument document = ReportDocument.byFileName(uri.substring(uri.lastIndexOf('/') + 1)).orElseThrow();
-        return downloads.download(cycle.id(), cycle.title(), organisation.code(), organisation.name(), document);
+        return downloads.download(cycle, link.organisationCode(), document);
     }
 
     /** Who changed a record, for its history: the organisation's lead of the day, through their link. */

@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +65,9 @@ class Planner {
     @Transactional(readOnly = true)
     YearPlan plan(int year, boolean withDrafts) {
         List<YearPlan.Item> items = new ArrayList<>();
+        Map<String, String> titles = new HashMap<>();
         for (Programme programme : programmes.list()) {
+            titles.put(programme.code(), programme.title());
             for (Cycle cycle : cycles.cyclesOf(programme.code())) {
                 if (YearPlan.touches(year, cycle.milestones())) {
                     items.add(new YearPlan.Item(cycle.title(), false, cycle.milestones()));
@@ -73,8 +76,8 @@ class Planner {
         }
         if (withDrafts) {
             for (PlannedCycle draft : drafts(year)) {
-                items.add(new YearPlan.Item(draft.programmeCode() + " " + draft.kind().label().toLowerCase(Locale.UK)
-                        + " (draft)", true, cycles.plan(draft.dataCollectionStart().atTime(COLLECTION_STARTS)
+                items.add(new YearPlan.Item(draft.programmeCode() + " " + titles.get(draft.programmeCode()) + ": "
+                        + draft.kind().label().toLowerCase(Locale.UK) + " (draft)", true, cycles.plan(draft.dataCollectionStart().atTime(COLLECTION_STARTS)
                         .atZone(UkTime.ZONE))));
             }
         }

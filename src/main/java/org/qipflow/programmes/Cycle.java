@@ -1,6 +1,7 @@
 package org.qipflow.programmes;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One audit round of a programme, with its timeline; closed and published once those steps have run.
@@ -19,8 +20,14 @@ public record Cycle(
         int version,
         int definitionVersion) {
 
-    /** "QIP-7 re-audit (cycle 2)" */
+    /** "QIP-7 Monitoring of lithium: re-audit (round 2)": the programme as people know it, and the round. */
     public String title() {
-        return programmeCode + " " + kind.label().toLowerCase(java.util.Locale.ROOT) + " (cycle " + number + ")";
+        return programmeCode + " " + programmeTitle + ": " + kind.label().toLowerCase(Locale.ROOT) + " (round " + number
+                + ")";
+    }
+
+    /** "Re-audit (round 2)", for a list of the programme's rounds. */
+    public String roundLabel() {
+        return kind.label() + " (round " + number + ")";
     }
 }

@@ -3,23 +3,53 @@ package org.qipflow.reporting;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.springframework.stereotype.Service;
 
 /**
- * The editable action-planning template (.docx): one row for each standard the organisation falls
- * short of, with empty columns for the action, its owner, the deadline and how progress is measured.
+ * The editable action-planning template (.docx): A4 landscape, one row for each standard the
+ * organisation fell short of, with columns to fill in for the action, its owner, the deadline and
+ * how progress is measured. The table uses Word's own "Table Grid" style with a fixed grid wide
+ * enough for the standards' wording, and its header row repeats on every page.
  */
 @Service
 public class ActionPlan {
 
     static final List<String> COLUMNS = List.of("Standard", "Your result", "Target", "Action", "Owner", "Deadline",
             "How progress will be measured");
+    /** Column widths in twentieths of a point; together the width between the margins. */
+    static final int[] WIDTHS = {3900, 1400, 850, 3100, 1650, 1250, 2420};
+
+    /** A4 landscape in twentieths of a point, with 2 cm margins. */
+    private static final int PAGE_WIDTH = 16838;
+    private static final int PAGE_HEIGHT = 11906;
+    private static final int MARGIN = 1134;
+    private static final String TABLE_STYLE = "TableGrid";
+    private static final String HEADING_STYLE = "Heading1";
 
     private final Reports reports;
 
@@ -27,29 +57,44 @@ public class ActionPlan {
         this.reports = reports;
     }
 
-    public byte[] forOrganisation(long cycleId, String cycleTitle, String organisationCode, String organisationName) {
-        List<OrganisationReport.StandardRow> shortfalls = reports.forOrganisation(cycleId, organisationCode)
-                .standards().stream().filter(OrganisationReport.StandardRow::shortOfTarget).toList();
+    public byte[] forOrganisation(long cycleId, String organisationCode) {
+        OrganisationReport report = reports.forOrganisation(cycleId, organisationCode);
+        List<OrganisationReport.StandardRow> shortfalls = report.shortfalls();
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            paragraph(document, "Action plan: " + cycleTitle, true, 16);
-            paragraph(document, organisationName, false, 11);
+            styles(document);
+            landscapeA4(document);
+            OrganisationReport.Cover cover = report.cover();
+            XWPFParagraph title = paragraph(document, "Action plan: " + cover.programmeCode() + " "
+                    + cover.programmeTitle() + ", " + cover.round().toLowerCase(Locale.UK), true, 16);
+            title.setStyle(HEADING_STYLE);
+            paragraph(document, cover.organisationName(), false, 11);
             paragraph(document, shortfalls.isEmpty()
                     ? "Your organisation met the target of every standard. Record here any action to keep it so."
                     : "The standards below are where your organisation fell short of the target. For each, agree an "
                             + "action, who owns it, by when, and how you will know it worked.", false, 11);
             XWPFTable table = document.createTable(1, COLUMNS.size());
+            grid(table);
             XWPFTableRow header = table.getRow(0);
+            header.setRepeatHeader(true);
+            header.setCantSplitRow(true);
             for (int c = 0; c < COLUMNS.size(); c++) {
-                header.getCell(c).setText(COLUMNS.get(c));
+                XWPFRun run = header.getCell(c).getParagraphs().get(0).createRun();
+                run.setText(COLUMNS.get(c));
+                run.setBold(true);
             }
             for (OrganisationReport.StandardRow s : shortfalls) {
                 XWPFTableRow row = table.createRow();
                 row.getCell(0).setText(s.id() + ": " + s.text());
-                row.getCell(1).setText(s.own().percent() + " (" + s.own().numerator() + " of " + s.own().denominator() + ")");
-                row.getCell(2).setText(s.target() == null ? "" : s.target() + "%");
+                row.getCell(1).setText(s.own().percent() + " (" + s.own().records() + ")");
+                row.getCell(2).setText(s.targetPercent() + "%");
             }
             if (shortfalls.isEmpty()) {
                 table.createRow();
+            }
+            for (XWPFTableRow row : table.getRows()) {
+                for (int c = 0; c < WIDTHS.length; c++) {
+                    row.getCell(c).setWidth(String.valueOf(WIDTHS[c]));
+                }
             }
             document.write(out);
             return out.toByteArray();
@@ -58,11 +103,76 @@ public class ActionPlan {
         }
     }
 
-    private static void paragraph(XWPFDocument document, String text, boolean bold, int size) {
+    /** Word's built-in "Table Grid" (single lines all round) and "Heading 1", so the file reads as Word's own. */
+    private static void styles(XWPFDocument document) {
+        XWPFStyles styles = document.createStyles();
+        CTStyle grid = CTStyle.Factory.newInstance();
+        grid.setType(STStyleType.TABLE);
+        grid.setStyleId(TABLE_STYLE);
+        grid.addNewName().setVal("Table Grid");
+        CTTblBorders borders = grid.addNewTblPr().addNewTblBorders();
+        for (CTBorder border : List.of(borders.addNewTop(), borders.addNewLeft(), borders.addNewBottom(),
+                borders.addNewRight(), borders.addNewInsideH(), borders.addNewInsideV())) {
+            border.setVal(STBorder.SINGLE);
+            border.setSz(BigInteger.valueOf(4));
+            border.setSpace(BigInteger.ZERO);
+            border.setColor("auto");
+        }
+        styles.addStyle(new XWPFStyle(grid, styles));
+        CTStyle heading = CTStyle.Factory.newInstance();
+        heading.setType(STStyleType.PARAGRAPH);
+        heading.setStyleId(HEADING_STYLE);
+        heading.addNewName().setVal("heading 1");
+        heading.addNewPPr().addNewOutlineLvl().setVal(BigInteger.ZERO);
+        styles.addStyle(new XWPFStyle(heading, styles));
+    }
+
+    private static void landscapeA4(XWPFDocument document) {
+        CTSectPr section = document.getDocument().getBody().addNewSectPr();
+        CTPageSz size = section.addNewPgSz();
+        size.setW(BigInteger.valueOf(PAGE_WIDTH));
+        size.setH(BigInteger.valueOf(PAGE_HEIGHT));
+        size.setOrient(STPageOrientation.LANDSCAPE);
+        CTPageMar margins = section.addNewPgMar();
+        for (var side : List.<Consumer<BigInteger>>of(margins::setTop, margins::setBottom,
+                margins::setLeft, margins::setRight)) {
+            side.accept(BigInteger.valueOf(MARGIN));
+        }
+        margins.setHeader(BigInteger.valueOf(709));
+        margins.setFooter(BigInteger.valueOf(709));
+        margins.setGutter(BigInteger.ZERO);
+    }
+
+    /** The table style, a fixed layout across the text width, and a grid of the column widths. */
+    private static void grid(XWPFTable table) {
+        CTTbl ct = table.getCTTbl();
+        CTTblPr properties = ct.getTblPr() == null ? ct.addNewTblPr() : ct.getTblPr();
+        properties.addNewTblStyle().setVal(TABLE_STYLE);
+        if (properties.isSetTblW()) {
+            properties.unsetTblW();
+        }
+        var width = properties.addNewTblW();
+        width.setType(STTblWidth.DXA);
+        width.setW(BigInteger.valueOf(PAGE_WIDTH - 2L * MARGIN));
+        properties.addNewTblLayout().setType(STTblLayoutType.FIXED);
+        if (properties.isSetTblBorders()) {
+            properties.unsetTblBorders(); // the style draws them
+        }
+        CTTblGrid columns = ct.getTblGrid() == null ? ct.addNewTblGrid() : ct.getTblGrid();
+        while (columns.sizeOfGridColArray() > 0) {
+            columns.removeGridCol(0);
+        }
+        for (int w : WIDTHS) {
+            columns.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
+    }
+
+    private static XWPFParagraph paragraph(XWPFDocument document, String text, boolean bold, int size) {
         XWPFParagraph paragraph = document.createParagraph();
         XWPFRun run = paragraph.createRun();
         run.setText(text);
         run.setBold(bold);
         run.setFontSize(size);
+        return paragraph;
     }
 }

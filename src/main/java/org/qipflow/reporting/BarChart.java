@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * A horizontal bar chart of one standard across organisations, laid out here so the template only
  * draws it: one bar per organisation whose share may be shown, the own organisation highlighted, and
- * a line at the national share. Suppressed organisations get no bar; the text alternative says so.
+ * a line at the national share. Hidden organisations get no bar; the text alternative says so.
  * With many organisations the bars get thinner (down to 3 units a bar, so up to about 150
- * organisations keep to a page), and only the own bar keeps its label (the table and the text
- * alternative list them all).
+ * organisations keep to a page), and a bar too thin for its label carries none, so labels never
+ * overprint; the own bar keeps its label, and the table and the text alternative list them all.
  */
 public record BarChart(int width, int height, List<Bar> bars, Double nationalX, String description) {
 
@@ -18,10 +18,16 @@ public record BarChart(int width, int height, List<Bar> bars, Double nationalX, 
     static final int ROW = 22;
     /** The most height the bars take before they get thinner. */
     static final int MAX_BARS_HEIGHT = 440;
-    private static final int MIN_LABELLED_ROW = 16;
+    /** The thinnest row that fits a 12-unit label clear of its neighbours. */
+    static final int MIN_LABELLED_ROW = 16;
 
     /** @param label empty when the bar is too thin to carry one */
     public record Bar(int y, int height, int width, String label, String percent, boolean own) {
+
+        /** The white ground behind the value: generous for 12-unit digits, bold or not. */
+        public int valueWidth() {
+            return percent.length() * 8 + 4;
+        }
     }
 
     static BarChart of(OrganisationReport.StandardRow standard) {
@@ -31,8 +37,9 @@ public record BarChart(int width, int height, List<Bar> bars, Double nationalX, 
         List<Bar> bars = new ArrayList<>();
         for (OrganisationReport.Peer peer : shown) {
             boolean labelled = row >= MIN_LABELLED_ROW || peer.own();
-            bars.add(new Bar(bars.size() * row + 6, Math.max(row - 6, 2), (int) Math.round(BAR_AREA * peer.share() / 100),
-                    labelled ? peer.alias() : "", labelled ? peer.percent() : "", peer.own()));
+            bars.add(new Bar(bars.size() * row + 6, Math.max(row - 6, 2),
+                    (int) Math.round(BAR_AREA * peer.share() / 100), labelled ? peer.alias() : "",
+                    labelled ? peer.percent() : "", peer.own()));
         }
         String national = standard.national().percent();
         Double nationalShare = standard.national().share();

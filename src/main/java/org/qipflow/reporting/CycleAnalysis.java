@@ -1,7 +1,9 @@
 package org.qipflow.reporting;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CycleAnalysis {
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RecordService records;
     private final JdbcClient jdbc;
@@ -43,10 +45,12 @@ public class CycleAnalysis {
         AuditDefinition definition = records.definitionOf(cycleId);
         Standards.Tally national = new Standards.Tally(definition);
         List<ResultFigure> figures = new ArrayList<>();
+        List<Coverage> coverage = new ArrayList<>();
         for (String organisation : submitted.stream().sorted().toList()) {
             Standards.Tally own = new Standards.Tally(definition);
             Map<String, Standards.Tally> byTeam = new TreeMap<>();
-            for (AuditRecord record : records.list(cycleId, organisation)) {
+            List<AuditRecord> ofOrganisation = records.list(cycleId, organisation);
+            for (AuditRecord record : ofOrganisation) {
                 // each record's outcome is worked out once and counted for its team, organisation and nation
                 Standards.Outcome outcome = Standards.outcome(definition,
                         RecordChecker.storedValues(definition, record.answers()));
@@ -56,9 +60,18 @@ public class CycleAnalysis {
             }
             add(figures, Scope.ORGANISATION, organisation, null, own.figures());
             byTeam.forEach((team, tally) -> add(figures, Scope.TEAM, organisation, team, tally.figures()));
+            coverage.add(new Coverage(organisation, ofOrganisation.size(), byTeam.size()));
         }
         add(figures, Scope.NATIONAL, null, null, national.figures());
         jdbc.sql("delete from cycle_result where cycle_id = :cycle").param("cycle", cycleId).update();
+        jdbc.sql("delete from cycle_coverage where cycle_id = :cycle").param("cycle", cycleId).update();
+        batch.batchUpdate("insert into cycle_coverage (cycle_id, organisation_code, records, teams) values (?, ?, ?, ?)",
+                coverage, 500, (ps, c) -> {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, c.organisationCode());
+                    ps.setInt(3, c.records());
+                    ps.setInt(4, c.teams());
+                });
         batch.batchUpdate("""
                 insert into cycle_result (cycle_id, scope, organisation_code, team_code, standard_id, numerator, denominator)
                 values (?, ?, ?, ?, ?, ?, ?)
@@ -86,7 +99,23 @@ public class CycleAnalysis {
                         rs.getInt("numerator"), rs.getInt("denominator"))).list();
     }
 
-    /** Each organisation's anonymous code in this cycle, e.g. "Trust 07". */
+    /** What an organisation's figures rest on: its records and the teams they came from. */
+    public record Coverage(String organisationCode, int records, int teams) {
+    }
+
+    /** Records and teams of each organisation analysed, by organisation code. */
+    @Transactional(readOnly = true)
+    public Map<String, Coverage> coverage(long cycleId) {
+        Map<String, Coverage> coverage = new LinkedHashMap<>();
+        jdbc.sql("select * from cycle_coverage where cycle_id = :cycle order by organisation_code")
+                .param("cycle", cycleId).query(rs -> {
+                    coverage.put(rs.getString("organisation_code"), new Coverage(rs.getString("organisation_code"),
+                            rs.getInt("records"), rs.getInt("teams")));
+                });
+        return coverage;
+    }
+
+    /** Each organisation's anonymous code in this cycle, e.g. "Organisation 07". */
     @Transactional(readOnly = true)
     public Map<String, String> aliases(long cycleId) {
         Map<String, String> aliases = new LinkedHashMap<>();
@@ -104,12 +133,12 @@ public class CycleAnalysis {
     private void assignAliases(long cycleId, Collection<String> organisations) {
         Map<String, String> existing = aliases(cycleId);
         List<String> missing = new ArrayList<>(organisations.stream().filter(o -> !existing.containsKey(o)).toList());
-        java.util.Collections.shuffle(missing, RANDOM);
+        Collections.shuffle(missing, RANDOM);
         int next = existing.size() + 1;
         for (String organisation : missing) {
             jdbc.sql("insert into cycle_alias (cycle_id, organisation_code, alias) values (:cycle, :org, :alias)")
                     .param("cycle", cycleId).param("org", organisation)
-                    .param("alias", String.format("Trust %02d", next++)).update();
+                    .param("alias", String.format("Organisation %02d", next++)).update();
         }
     }
 

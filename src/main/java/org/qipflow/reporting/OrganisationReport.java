@@ -1,19 +1,31 @@
 package org.qipflow.reporting;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * What one organisation may see of a cycle's results: its own figures exactly, every other
- * organisation only by its anonymous code, and anything not its own with small numbers suppressed.
+ * What one organisation may see of a cycle's results: its own and the national figures exactly,
+ * every other organisation only by its anonymous code with small numbers protected (see
+ * {@link SmallNumbers}). Every comparison (differences, gaps, targets, funnel positions, trends) is
+ * worked out from exact counts, never from what is shown rounded.
  */
-public record OrganisationReport(String alias, List<StandardRow> standards) {
+public record OrganisationReport(String alias, Cover cover, List<StandardRow> standards) {
 
     /** How many standards the executive summary names as the biggest gaps. */
     static final int GAPS_NAMED = 3;
 
-    /** One standard: own figures, national figures, each organisation side by side, own teams. */
-    public record StandardRow(String id, String text, String source, Integer target, Exact own, Shown national,
+    /**
+     * What the report rests on, for its cover.
+     *
+     * @param publishedOn null while the report is a preview before publication
+     */
+    public record Cover(String programmeCode, String programmeTitle, String round, String organisationName,
+            LocalDate publishedOn, int records, int teams, int nationalRecords, int organisations) {
+    }
+
+    /** One standard: own figures, national figures, each organisation side by side, own teams, rounds. */
+    public record StandardRow(String id, String text, String source, Integer target, Exact own, Exact national,
             List<Peer> peers, List<Team> teams, List<Trend> trend) {
 
         /** The organisations side by side, as a chart. */
@@ -26,12 +38,22 @@ public record OrganisationReport(String alias, List<StandardRow> standards) {
             return FunnelPlot.of(this);
         }
 
+        /** The standard over the programme's rounds, own and national. */
+        public TrendChart trendChart() {
+            return TrendChart.of(this);
+        }
+
+        /** The target in percent: the standard's own, or 100% when it sets none. */
+        public int targetPercent() {
+            return target == null ? 100 : target;
+        }
+
         /**
-         * Whether the organisation's share reaches the target (100% when the standard sets none); true
-         * when the standard applied to none of its records, since nothing fell short.
+         * Whether the organisation's share reaches the target, compared in whole records (2 of 3 does not
+         * reach 67%); true when the standard applied to none of its records, since nothing fell short.
          */
         public boolean metTarget() {
-            return own.share() == null || own.share() >= (target == null ? 100 : target);
+            return own.denominator() == 0 || 100L * own.numerator() >= (long) targetPercent() * own.denominator();
         }
 
         /** Whether the organisation fell short of the target on records the standard applied to. */
@@ -40,25 +62,34 @@ public record OrganisationReport(String alias, List<StandardRow> standards) {
         }
 
         /** The organisations whose share may be shown, in the side-by-side order. */
-        List<Peer> shownPeers() {
+        public List<Peer> shownPeers() {
             return peers.stream().filter(p -> p.share() != null).toList();
         }
 
         /** Other organisations left out of charts because their figures are hidden. */
-        long hiddenOthers() {
+        public long hiddenOthers() {
             return peers.stream().filter(p -> p.share() == null && !p.own()).count();
         }
 
-        /** Own share minus the national share, in percentage points; null when either cannot be shown. */
+        /** Own share minus the national share in whole percentage points, from exact counts; null if either has no records. */
         public Long pointsFromNational() {
-            Double nationalShare = national.share();
-            return own.share() == null || nationalShare == null ? null : Math.round(own.share() - nationalShare);
+            return Exact.points(own, national);
+        }
+
+        /** The difference in words for tables: "+3 points", "-2 points", "level"; a plain hyphen for minus, which every font has. */
+        public String difference() {
+            return Exact.pointsText(pointsFromNational());
+        }
+
+        /** Whether earlier rounds of the programme have results for this standard. */
+        public boolean hasTrend() {
+            return trend.size() > 1;
         }
     }
 
     /**
      * The standards where the organisation is furthest below the nation, worst first; at most
-     * {@value #GAPS_NAMED}, and none where it is level or ahead.
+     * {@value #GAPS_NAMED}, and none where it is level (less than half a point behind) or ahead.
      */
     public List<StandardRow> biggestGaps() {
         return standards.stream().filter(s -> s.pointsFromNational() != null && s.pointsFromNational() < 0)
@@ -69,56 +100,91 @@ public record OrganisationReport(String alias, List<StandardRow> standards) {
         return standards.stream().filter(s -> s.own().denominator() > 0 && s.metTarget()).count();
     }
 
-    /** Whether any standard has results from earlier cycles of the programme. */
+    /** Standards the organisation fell short of: the rows of its action plan. */
+    public List<StandardRow> shortfalls() {
+        return standards.stream().filter(StandardRow::shortOfTarget).toList();
+    }
+
+    /** Whether any standard has results from earlier rounds of the programme. */
     public boolean hasTrend() {
-        return standards.stream().anyMatch(s -> !s.trend().isEmpty());
+        return standards.stream().anyMatch(StandardRow::hasTrend);
     }
 
     public boolean hasTeams() {
         return standards.stream().anyMatch(s -> !s.teams().isEmpty());
     }
 
-    /** The same standard in an earlier cycle of the programme: re-audits use the same standards. */
-    public record Trend(String cycle, String own, String national) {
+    /**
+     * One round of the programme for this standard, oldest first; the last is the round reported on.
+     *
+     * @param own null when the organisation did not take part in that round
+     */
+    public record Trend(int number, String round, boolean current, Exact own, Exact national) {
+
+        public String ownPercent() {
+            return own == null ? "did not take part" : own.percent();
+        }
+
+        /** Own share against the nation in this round, in points. */
+        public String difference() {
+            return own == null ? "–" : Exact.pointsText(Exact.points(own, national));
+        }
     }
 
-    /** Own figures, exact. */
-    public record Exact(int numerator, int denominator, String percent) {
+    /** Exact counts: the organisation's own, or national (no disclosure control applies to either). */
+    public record Exact(int numerator, int denominator) {
+
+        public String percent() {
+            return SmallNumbers.exactPercent(numerator, denominator);
+        }
 
         /** Exact share in percent, null when the standard applied to no record. */
         public Double share() {
             return denominator == 0 ? null : 100.0 * numerator / denominator;
         }
-    }
 
-    /** Someone else's figures, as they may be shown. */
-    public record Shown(String numerator, String denominator, String percent) {
+        /** "2 of 3" */
+        public String records() {
+            return numerator + " of " + denominator;
+        }
 
-        /** The share as shown (from rounded counts), null when hidden. */
-        public Double share() {
-            return shareOf(percent);
+        /** a − b in whole points, null when either applies to no record. */
+        static Long points(Exact a, Exact b) {
+            return a.denominator == 0 || b.denominator == 0 ? null
+                    : SmallNumbers.points(a.numerator, a.denominator, b.numerator, b.denominator);
+        }
+
+        static String pointsText(Long points) {
+            if (points == null) {
+                return "–";
+            }
+            if (points == 0) {
+                return "level";
+            }
+            return (points > 0 ? "+" : "-") + Math.abs(points) + (Math.abs(points) == 1 ? " point" : " points");
         }
     }
 
     /**
-     * Another organisation, or this one, in the side-by-side list; sorted by share, best first.
+     * An organisation in the side-by-side list, sorted by share, best first, hidden ones last.
      *
-     * @param share the share as it may be shown, null when hidden
-     * @param records the records the standard applied to: exact for the own organisation, rounded
-     *     to 5 for others, 0 when hidden
+     * @param percent  the share as written: exact for the own organisation, protected for others
+     * @param share    where to draw it: the exact share for the own organisation, the written whole
+     *                 percent for others, null when hidden
+     * @param records  the records the standard applies to as written: exact for the own organisation,
+     *                 rounded to 5 for others, "*" when from 1 to 7
+     * @param plotRecords where to draw it on a funnel plot's records axis; 0 when hidden
+     * @param position against the funnel plot's limits, from exact counts; null when hidden or when the
+     *                 plot has no limits
      */
-    public record Peer(String alias, boolean own, String percent, Double share, int records) {
+    public record Peer(String alias, boolean own, String percent, Double share, String records, int plotRecords,
+            FunnelPlot.Position position) {
 
         double sortKey() {
             return share == null ? -1 : share;
         }
     }
 
-    public record Team(String team, int numerator, int denominator, String percent) {
-    }
-
-    /** "67%" → 67.0; anything else ("*", "–") → null. */
-    static Double shareOf(String percent) {
-        return percent.endsWith("%") ? Double.valueOf(percent.substring(0, percent.length() - 1)) : null;
+    public record Team(String team, Exact figures) {
     }
 }

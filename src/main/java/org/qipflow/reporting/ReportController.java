@@ -51,9 +51,7 @@ class ReportController {
             @PathVariable String extension) {
         ReportDocument document = ReportDocument.byExtension(extension).orElseThrow(() -> new NotFoundException(
                 "Reports come as .pdf, .docx (action plan), .pptx (slides), .xlsx or .csv (data), not ." + extension));
-        Cycle cycle = allowed(cycleId, code);
-        Organisation organisation = organisations.get(code);
-        return downloads.download(cycleId, cycle.title(), code, organisation.name(), document);
+        return downloads.download(allowed(cycleId, code), code, document);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.qipflow.reporting;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.qipflow.programmes.Cycle;
 import org.springframework.http.MediaType;
 
 /** The files an organisation's report comes as, each under the name it has in links. */
@@ -31,9 +32,15 @@ public enum ReportDocument {
         return fileName;
     }
 
-    /** The name it is saved under, e.g. {@code RXT-cycle-12-slides.pptx}. */
-    String downloadName(String organisationCode, long cycleId) {
-        return organisationCode + "-cycle-" + cycleId + "-" + downloadSuffix + "." + extension;
+    /** The name it is saved under, by programme and round, e.g. {@code QIP-7-round-2-RXT-slides.pptx}. */
+    String downloadName(Cycle cycle, String organisationCode) {
+        return cycle.programmeCode() + "-round-" + cycle.number() + "-" + organisationCode + "-" + downloadSuffix
+                + "." + extension;
+    }
+
+    /** Its address for signed-in leads and coordinators, e.g. {@code /reports/12/RXT.docx}. */
+    public String path(long cycleId, String organisationCode) {
+        return "/reports/" + cycleId + "/" + organisationCode + "." + extension;
     }
 
     public MediaType mediaType() {

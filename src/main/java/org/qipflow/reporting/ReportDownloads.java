@@ -1,5 +1,6 @@
 package org.qipflow.reporting;
 
+import org.qipflow.programmes.Cycle;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -22,18 +23,17 @@ public class ReportDownloads {
     }
 
     /** Callers have checked that whoever asks may see this organisation's report. */
-    public ResponseEntity<byte[]> download(long cycleId, String cycleTitle, String organisationCode,
-            String organisationName, ReportDocument document) {
+    public ResponseEntity<byte[]> download(Cycle cycle, String organisationCode, ReportDocument document) {
         byte[] body = switch (document) {
-            case PDF -> pdf.forOrganisation(cycleId, cycleTitle, organisationCode, organisationName);
-            case ACTION_PLAN -> actionPlan.forOrganisation(cycleId, cycleTitle, organisationCode, organisationName);
-            case SLIDES -> slides.forOrganisation(cycleId, cycleTitle, organisationCode, organisationName);
-            case DATA -> export.xlsx(cycleId, organisationCode);
-            case RECORDS -> export.csv(cycleId, organisationCode);
+            case PDF -> pdf.forOrganisation(cycle.id(), organisationCode);
+            case ACTION_PLAN -> actionPlan.forOrganisation(cycle.id(), organisationCode);
+            case SLIDES -> slides.forOrganisation(cycle.id(), organisationCode);
+            case DATA -> export.xlsx(cycle.id(), organisationCode);
+            case RECORDS -> export.csv(cycle.id(), organisationCode);
         };
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.downloadName(organisationCode, cycleId)).build().toString())
+                        .filename(document.downloadName(cycle, organisationCode)).build().toString())
                 .contentType(document.mediaType())
                 .body(body);
     }

@@ -8,4 +8,9 @@ public record ResultFigure(Scope scope, String organisationCode, String teamCode
     public Double percent() {
         return denominator == 0 ? null : 100.0 * numerator / denominator;
     }
+
+    /** The share as every report writes it: whole percent, halves rounded up. */
+    public String percentText() {
+        return SmallNumbers.exactPercent(numerator, denominator);
+    }
 }

@@ -83,7 +83,7 @@ class CycleAnalysisTest {
 
         Map<String, String> aliases = analysis.aliases(cycle.id());
         assertThat(aliases).containsOnlyKeys(a, b);
-        assertThat(aliases.values()).containsExactlyInAnyOrder("Trust 01", "Trust 02");
+        assertThat(aliases.values()).containsExactlyInAnyOrder("Organisation 01", "Organisation 02");
 
         analysis.analyse(cycle.id(), List.of(a, b));
         assertThat(analysis.aliases(cycle.id())).as("codes stay the same when the analysis runs again")
@@ -109,7 +109,7 @@ class CycleAnalysisTest {
         mvc.perform(get("/api/cycles/" + cycle.id() + "/results").with(httpBasic("coordinator", "test-only-password")))
                 .andExpect(jsonPath("$.national[0].numerator").value(3))
                 .andExpect(jsonPath("$.national[0].percent").value(75.0))
-                .andExpect(jsonPath("$.organisations[*].alias", containsInAnyOrder("Trust 01", "Trust 02")))
+                .andExpect(jsonPath("$.organisations[*].alias", containsInAnyOrder("Organisation 01", "Organisation 02")))
                 .andExpect(jsonPath("$.standards[3].text").value(
                         "Before lithium was started: renal function, thyroid function and weight or BMI measured"));
     }
@@ -144,7 +144,7 @@ class CycleAnalysisTest {
         assertThat(page).contains("Your organisation", "67%", "2 of 3", "T02")  // own S1: 2 of 3, exact
                 .contains(analysis.aliases(cycle.id()).get(b))                   // the other only by its code
                 .doesNotContain("Trust " + b)                                     // never by name
-                .contains("* of *")                                               // national 3 of 4: suppressed
+                .contains("3 of 4 records")                                       // national: exact
                 .contains("class=\"qf-chart\"", "role=\"img\"");                  // the chart, with its text alternative
 
         String path = link.substring(link.indexOf("/tasks/"));
@@ -157,7 +157,8 @@ class CycleAnalysisTest {
         java.nio.file.Files.write(java.nio.file.Path.of("target", "reports", "sample-results.pdf"), pdf);
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-            assertThat(text).contains("Results of " + cycle.title(), "Your organisation", "67%")
+            assertThat(text).contains(cycle.programmeCode() + " " + cycle.programmeTitle(), "Baseline audit (round 1)",
+                            "Your organisation", "67%")
                     .contains(analysis.aliases(cycle.id()).get(b)).doesNotContain("Trust " + b);
         }
         byte[] docx = mvc.perform(get(path + "/action-plan.docx")).andReturn().getResponse().getContentAsByteArray();
@@ -174,7 +175,7 @@ class CycleAnalysisTest {
         byte[] xlsx = mvc.perform(get(path + "/export.xlsx")).andReturn().getResponse().getContentAsByteArray();
         try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getSheet("Records").getLastRowNum()).isEqualTo(3);
-            assertThat(workbook.getSheet("Figures").getRow(1).getCell(4).getStringCellValue()).isEqualTo("67%");
+            assertThat(workbook.getSheet("Figures").getRow(1).getCell(5).getNumericCellValue()).isEqualTo(2.0 / 3);
         }
     }
 
@@ -202,11 +203,12 @@ class CycleAnalysisTest {
         var s1 = reports.forOrganisation(reaudit.id(), a).standards().get(0);
 
         assertThat(s1.own().percent()).isEqualTo("100%");
-        assertThat(s1.trend()).singleElement().satisfies(t -> {
-            assertThat(t.cycle()).isEqualTo("Baseline audit (cycle 1)");
-            assertThat(t.own()).isEqualTo("50%");
-            assertThat(t.national()).isEqualTo("*"); // two records nationally: suppressed
+        assertThat(s1.trend()).hasSize(2).first().satisfies(t -> {
+            assertThat(t.round()).isEqualTo("Baseline audit (round 1)");
+            assertThat(t.ownPercent()).isEqualTo("50%");
+            assertThat(t.national().percent()).as("national figures are exact").isEqualTo("50%");
         });
+        assertThat(s1.trend().get(1).current()).isTrue();
     }
 
     private List<String> figures(Cycle cycle, Scope scope, String organisation, String team) {

@@ -92,8 +92,7 @@ class ReportBenchmark {
         List<Long> pdfMillis = new ArrayList<>();
         List<Long> modelMillis = new ArrayList<>();
         for (int round = 0; round < WARM_UPS + ROUNDS; round++) {
-            long render = time(() -> assertThat(new String(pdf.forOrganisation(cycle.id(), cycle.title(), "B000",
-                    "Report Bench B000"), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-"));
+            long render = time(() -> assertThat(new String(pdf.forOrganisation(cycle.id(), "B000"), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-"));
             long model = time(() -> reports.forOrganisation(cycle.id(), "B000"));
             if (round >= WARM_UPS) {
                 pdfMillis.add(render);
@@ -102,15 +101,14 @@ class ReportBenchmark {
         }
         // kept for a look at a report at national scale
         java.nio.file.Files.write(java.nio.file.Path.of("target", "bench", "sample-report-100-organisations.pdf"),
-                pdf.forOrganisation(cycle.id(), cycle.title(), "B040", "Report Bench B040"));
+                pdf.forOrganisation(cycle.id(), "B040"));
         BenchmarkFigures.ofMillis("one organisation's PDF among " + ORGANISATIONS + " (floor: its report model alone)",
                 pdfMillis, modelMillis).write("report-pdf-one");
 
         List<Long> allMillis = new ArrayList<>();
         List<Long> allModelsMillis = new ArrayList<>();
         for (int round = 0; round < ALL_PDF_ROUNDS; round++) {
-            allMillis.add(time(() -> organisations.forEach(o -> pdf.forOrganisation(cycle.id(), cycle.title(), o,
-                    "Report Bench " + o))));
+            allMillis.add(time(() -> organisations.forEach(o -> pdf.forOrganisation(cycle.id(), o))));
             allModelsMillis.add(time(() -> organisations.forEach(o -> reports.forOrganisation(cycle.id(), o))));
         }
         BenchmarkFigures.ofMillis("all " + ORGANISATIONS + " organisations' PDFs (floor: their report models alone)",

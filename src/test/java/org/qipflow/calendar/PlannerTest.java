@@ -48,7 +48,7 @@ class PlannerTest {
         mvc.perform(post("/calendar/planner/2034/file").with(csrf()).with(COORDINATOR))
                 .andExpect(redirectedUrl("/calendar/planner/2034"));                 // loading again: the same draft
         String draft = page("/calendar/planner/2034", COORDINATOR);
-        assertThat(draft).contains("QIP-PLAN re-audit (draft)", "QIP-PLAN supplementary audit (draft)",
+        assertThat(draft).contains("QIP-PLAN Planner checks: re-audit (draft)", "QIP-PLAN Planner checks: supplementary audit (draft)",
                 "Publish: schedule 2 cycles");
         assertThat(page("/calendar/planner/2034", null)).as("drafts are the programme team's")
                 .doesNotContain("(draft)");
@@ -59,9 +59,10 @@ class PlannerTest {
                 .andExpect(redirectedUrl("/calendar/planner/2034"));                 // nothing left: no second cycle
         assertThat(cycles.cyclesOf("QIP-PLAN")).extracting(Cycle::kind)
                 .containsExactly(CycleKind.BASELINE, CycleKind.REAUDIT, CycleKind.SUPPLEMENTARY);
-        assertThat(page("/calendar/planner/2034", null)).contains("QIP-PLAN re-audit (cycle 2)",
-                "QIP-PLAN supplementary audit (cycle 3)");
-        assertThat(page("/calendar/programmes/QIP-PLAN.ics", null)).contains("QIP-PLAN re-audit (cycle 2)");
+        assertThat(page("/calendar/planner/2034", null)).contains("QIP-PLAN Planner checks: re-audit (round 2)",
+                "QIP-PLAN Planner checks: supplementary audit (round 3)");
+        assertThat(page("/calendar/programmes/QIP-PLAN.ics", null).replace("\r\n ", "")) // lines unfolded (RFC 5545 3.1)
+                .contains("QIP-PLAN Planner checks: re-audit (round 2)");
 
         byte[] pdf = mvc.perform(get("/calendar/planner/2034.pdf")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsByteArray();
@@ -69,7 +70,7 @@ class PlannerTest {
         java.nio.file.Files.write(java.nio.file.Path.of("target", "reports", "sample-planner.pdf"), pdf); // for a look
         try (var document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("Planner 2034", scheduled.title(),
-                    "QIP-PLAN re-audit (cycle 2)");
+                    "QIP-PLAN Planner checks: re-audit (round 2)");
         }
     }
 
@@ -96,7 +97,7 @@ class PlannerTest {
         mvc.perform(post("/calendar/planner/2036/drafts").with(csrf()).with(COORDINATOR)
                         .param("programme", "QIP-PLAN3").param("kind", "REAUDIT").param("dataCollectionStart", "2036-03-03"))
                 .andExpect(redirectedUrl("/calendar/planner/2036"));
-        assertThat(page("/calendar/planner/2036", COORDINATOR)).contains("QIP-PLAN3 re-audit (draft)", "3 Mar – ");
+        assertThat(page("/calendar/planner/2036", COORDINATOR)).contains("QIP-PLAN3 Planner checks: re-audit (draft)", "3 Mar – ");
         mvc.perform(post("/calendar/planner/2036/drafts").param("programme", "QIP-PLAN3").with(csrf()))
                 .andExpect(status().isUnauthorized());                               // nobody signed in
         mvc.perform(get("/calendar/planner/1999")).andExpect(status().isNotFound());

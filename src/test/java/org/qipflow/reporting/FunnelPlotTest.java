@@ -8,31 +8,55 @@ import org.junit.jupiter.api.Test;
 
 class FunnelPlotTest {
 
-    private static OrganisationReport.StandardRow standard(String nationalPercent, OrganisationReport.Peer... peers) {
+    private static OrganisationReport.StandardRow standard(int nationalNumerator, int nationalDenominator,
+            OrganisationReport.Peer... peers) {
         return new OrganisationReport.StandardRow("S1", "Lithium level in range", "NICE", 80,
-                new OrganisationReport.Exact(45, 100, "45%"), new OrganisationReport.Shown("150", "300", nationalPercent),
+                new OrganisationReport.Exact(45, 100), new OrganisationReport.Exact(nationalNumerator, nationalDenominator),
                 List.of(peers), List.of(), List.of());
     }
 
+    private static OrganisationReport.Peer peer(String alias, boolean own, int numerator, int denominator,
+            OrganisationReport.Exact national) {
+        OrganisationReport.Exact exact = new OrganisationReport.Exact(numerator, denominator);
+        return new OrganisationReport.Peer(alias, own, exact.percent(), exact.share(), String.valueOf(denominator),
+                denominator, FunnelPlot.position(exact, national));
+    }
+
     @Test
-    void placesOrganisationsAgainstTwoAndThreeStandardDeviationLimitsAroundTheNation() {
-        // national 50%, 100 records: sd = √(0.5·0.5/100) = 5 points, so 2 SD is 40–60% and 3 SD is 35–65%
-        FunnelPlot plot = standard("50%",
-                new OrganisationReport.Peer("Trust 02", false, "62%", 62.0, 100),
-                new OrganisationReport.Peer("Your organisation", true, "45%", 45.0, 100),
-                new OrganisationReport.Peer("Trust 05", false, "30%", 30.0, 100),
-                new OrganisationReport.Peer("Trust 09", false, "*", null, 0)).funnel();
+    void placesOrganisationsAgainstTwoAndThreeStandardDeviationLimitsAroundTheExactNationalShare() {
+        // national 150 of 300 = 50%; 100 records: sd = √(0.5·0.5/100) = 5 points, so 2 SD is 40–60% and 3 SD 35–65%
+        OrganisationReport.Exact national = new OrganisationReport.Exact(150, 300);
+        FunnelPlot plot = standard(150, 300,
+                peer("Organisation 02", false, 62, 100, national),
+                peer("Your organisation", true, 45, 100, national),
+                peer("Organisation 05", false, 30, 100, national),
+                new OrganisationReport.Peer("Organisation 09", false, "*", null, "*", 0, null)).funnel();
 
         assertThat(plot.points()).hasSize(3);
         assertThat(plot.points().get(2).own()).as("drawn last, on top of the others").isTrue();
         assertThat(plot.points().get(2).title()).isEqualTo("Your organisation: 45% of 100 records");
+        assertThat(plot.points()).extracting(FunnelPlot.Point::marker).containsExactly("alert", "alarm", "own");
         assertThat(plot.description())
+                .contains("around the national 50%")
                 .contains("Your organisation (45% of 100 records) is within the 2 SD limits.")
                 .contains("Other organisations: 0 within 2 SD, 1 between 2 and 3 SD, 1 beyond 3 SD.")
                 .contains("1 organisation(s) not shown")
-                .doesNotContain("Trust 09");
+                .doesNotContain("Organisation 09");
         assertThat(plot.limits()).isNotNull();
-        assertThat(plot.xTicks()).extracting(FunnelPlot.Tick::label).containsExactly("0", "25", "50", "75", "100");
+        assertThat(plot.legend()).extracting(FunnelPlot.LegendItem::label).contains("Your organisation",
+                "Between 2 and 3 SD (alert)", "Beyond 3 SD (alarm)", "2 SD limits", "3 SD limits", "All organisations");
+        assertThat(plot.axes().xTicks()).extracting(ChartAxes.Tick::label).containsExactly("0", "25", "50", "75", "100");
+    }
+
+    @Test
+    void anOrganisationInsideTwoSdByItsExactCountsIsNotAnAlertBecauseItsRoundedCountsWouldBe() {
+        // national 600 of 1000 = 60%. Exact 12 of 27 = 44.4%: sd = √(0.24/27) = 9.43 points, lower 2 SD limit 41.1%,
+        // so within. Rounded to 10 of 25 = 40% against the 25-record limit of 40.4% it would read as an alert.
+        OrganisationReport.Exact national = new OrganisationReport.Exact(600, 1000);
+
+        assertThat(FunnelPlot.position(new OrganisationReport.Exact(12, 27), national))
+                .isEqualTo(FunnelPlot.Position.WITHIN_2SD);
+        assertThat(FunnelPlot.position(0.40, 0.60, 25)).isEqualTo(FunnelPlot.Position.BETWEEN_2_AND_3SD);
     }
 
     @Test
@@ -40,8 +64,8 @@ class FunnelPlotTest {
         assertThat(FunnelPlot.position(0.60, 0.5, 100)).isEqualTo(FunnelPlot.Position.WITHIN_2SD);
         assertThat(FunnelPlot.position(0.65, 0.5, 100)).isEqualTo(FunnelPlot.Position.BETWEEN_2_AND_3SD);
         assertThat(FunnelPlot.position(0.66, 0.5, 100)).isEqualTo(FunnelPlot.Position.BEYOND_3SD);
-        assertThat(FunnelPlot.position(1.0, 1.0, 20)).as("everyone at 100%: no spread, nobody outside")
-                .isEqualTo(FunnelPlot.Position.WITHIN_2SD);
+        assertThat(FunnelPlot.position(new OrganisationReport.Exact(20, 20), new OrganisationReport.Exact(40, 40)))
+                .as("everyone at 100%: no spread, no position").isNull();
     }
 
     @Test
@@ -54,22 +78,14 @@ class FunnelPlotTest {
 
     @Test
     void drawsNoLimitsWhenEveryoneOrNobodyMeetsTheStandardNationally() {
-        FunnelPlot plot = standard("100%", new OrganisationReport.Peer("Your organisation", true, "97%", 97.0, 100))
-                .funnel();
+        OrganisationReport.Exact national = new OrganisationReport.Exact(300, 300);
+        FunnelPlot plot = standard(300, 300, peer("Your organisation", true, 100, 100, national)).funnel();
 
         assertThat(plot.limits()).isNull();
         assertThat(plot.description()).contains("all organisations together are at 100%, so there are no limits")
                 .doesNotContain("beyond");
-    }
-
-    @Test
-    void drawsNoLimitsWhenTheNationalShareIsHidden() {
-        FunnelPlot plot = standard("*", new OrganisationReport.Peer("Your organisation", true, "67%", 66.7, 3))
-                .funnel();
-
-        assertThat(plot.limits()).isNull();
-        assertThat(plot.points()).singleElement();
-        assertThat(plot.description()).contains("the national share is hidden");
+        assertThat(plot.legend()).extracting(FunnelPlot.LegendItem::label)
+                .containsExactly("Your organisation", "Other organisations");
     }
 
     @Test

@@ -7,36 +7,53 @@ import org.junit.jupiter.api.Test;
 
 class OrganisationReportTest {
 
-    private static OrganisationReport.StandardRow standard(String id, Integer target, int numerator, int denominator,
-            String national) {
-        String own = denominator == 0 ? "–" : Math.round(100.0 * numerator / denominator) + "%";
+    static final OrganisationReport.Cover COVER = new OrganisationReport.Cover("QIP-7", "Lithium", "Baseline audit (round 1)",
+            "Trust", null, 10, 1, 100, 5);
+
+    static OrganisationReport.StandardRow standard(String id, Integer target, int numerator, int denominator,
+            int nationalNumerator, int nationalDenominator) {
         return new OrganisationReport.StandardRow(id, "Standard " + id, "NICE", target,
-                new OrganisationReport.Exact(numerator, denominator, own),
-                new OrganisationReport.Shown("*", "*", national), List.of(), List.of(), List.of());
+                new OrganisationReport.Exact(numerator, denominator),
+                new OrganisationReport.Exact(nationalNumerator, nationalDenominator), List.of(), List.of(), List.of());
     }
 
     @Test
-    void theSummaryNamesTheBiggestGapsToTheNationWorstFirst() {
-        OrganisationReport report = new OrganisationReport("Trust 03", List.of(
-                standard("S1", 80, 5, 10, "70%"),   // 50% vs 70%: 20 behind
-                standard("S2", null, 9, 10, "80%"), // 90%: ahead
-                standard("S3", 50, 3, 10, "60%"),   // 30%: 30 behind
-                standard("S4", 50, 6, 10, "65%"),   // 60%: 5 behind, but meets its target
-                standard("S5", 50, 1, 10, "*"),     // national hidden: no gap can be shown
-                standard("S6", 90, 4, 10, "50%"))); // 40%: 10 behind
+    void theSummaryNamesTheBiggestGapsToTheNationWorstFirstFromExactCounts() {
+        OrganisationReport report = new OrganisationReport("Organisation 03", COVER, List.of(
+                standard("S1", 80, 5, 10, 70, 100),    // 50% vs 70%: 20 behind
+                standard("S2", null, 9, 10, 80, 100),  // 90%: ahead
+                standard("S3", 50, 3, 10, 60, 100),    // 30%: 30 behind
+                standard("S4", 50, 6, 10, 65, 100),    // 60%: 5 behind, but meets its target
+                standard("S5", 50, 1, 10, 0, 0),       // no records nationally (impossible, but no gap)
+                standard("S6", 90, 4, 10, 50, 100),    // 40%: 10 behind
+                standard("S7", 90, 2, 3, 20, 30)));    // 66.7% vs 66.7%: level, not a gap
 
         assertThat(report.biggestGaps()).extracting(OrganisationReport.StandardRow::id)
                 .containsExactly("S3", "S1", "S6");
         assertThat(report.standards().get(0).pointsFromNational()).isEqualTo(-20);
+        assertThat(report.standards().get(0).difference()).isEqualTo("-20 points");
+        assertThat(report.standards().get(1).difference()).isEqualTo("+10 points");
         assertThat(report.standards().get(4).pointsFromNational()).isNull();
+        assertThat(report.standards().get(6).difference()).isEqualTo("level");
         assertThat(report.standardsMet()).as("S4 reaches its 50% target; S2 has none, so needs 100%").isEqualTo(1);
     }
 
     @Test
+    void aTargetIsMetOnlyByWholeRecordsNotByARoundedShare() {
+        OrganisationReport.StandardRow twoOfThree = standard("S1", 67, 2, 3, 10, 20);   // 66.67% < 67%
+        OrganisationReport.StandardRow exactly = standard("S2", 75, 3, 4, 10, 20);      // 75% = 75%
+
+        assertThat(twoOfThree.own().percent()).isEqualTo("67%");
+        assertThat(twoOfThree.metTarget()).isFalse();
+        assertThat(exactly.metTarget()).isTrue();
+    }
+
+    @Test
     void aStandardApplyingToNoRecordIsNeitherMetNorShort() {
-        OrganisationReport report = new OrganisationReport("Trust 03", List.of(standard("S1", 80, 0, 0, "70%")));
+        OrganisationReport report = new OrganisationReport("Organisation 03", COVER, List.of(standard("S1", 80, 0, 0, 7, 10)));
 
         assertThat(report.standards().get(0).metTarget()).isTrue();
+        assertThat(report.standards().get(0).shortOfTarget()).isFalse();
         assertThat(report.standardsMet()).isZero();
         assertThat(report.biggestGaps()).isEmpty();
     }
