@@ -4,6 +4,7 @@ import json
 import sys
 
 import docx
+from docx.shared import Length
 
 document = docx.Document(sys.argv[1])
 section = document.sections[0]
@@ -11,7 +12,7 @@ print(json.dumps({
     "orientation": str(section.orientation),
     "pageWidthMm": round(section.page_width.mm),
     "pageHeightMm": round(section.page_height.mm),
-    "textWidthMm": round((section.page_width - section.left_margin - section.right_margin).mm),
+    "textWidthMm": round(Length(section.page_width - section.left_margin - section.right_margin).mm),
     "paragraphs": [{"text": p.text, "style": p.style.name} for p in document.paragraphs],
     "tables": [{
         "style": table.style.name if table.style is not None else None,

@@ -24,6 +24,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STOnOff1;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
@@ -42,13 +43,14 @@ public class ActionPlan {
     static final List<String> COLUMNS = List.of("Standard", "Your result", "Target", "Action", "Owner", "Deadline",
             "How progress will be measured");
     /** Column widths in twentieths of a point; together the width between the margins. */
-    static final int[] WIDTHS = {3900, 1400, 850, 3100, 1650, 1250, 2420};
+    static final int[] WIDTHS = {3800, 1900, 1000, 3000, 1500, 1300, 2070};
 
     /** A4 landscape in twentieths of a point, with 2 cm margins. */
     private static final int PAGE_WIDTH = 16838;
     private static final int PAGE_HEIGHT = 11906;
     private static final int MARGIN = 1134;
     private static final String TABLE_STYLE = "TableGrid";
+    private static final int TABLE_POINTS = 10;
     private static final String HEADING_STYLE = "Heading1";
 
     private final Reports reports;
@@ -78,15 +80,13 @@ public class ActionPlan {
             header.setRepeatHeader(true);
             header.setCantSplitRow(true);
             for (int c = 0; c < COLUMNS.size(); c++) {
-                XWPFRun run = header.getCell(c).getParagraphs().get(0).createRun();
-                run.setText(COLUMNS.get(c));
-                run.setBold(true);
+                cell(header, c, COLUMNS.get(c), true);
             }
             for (OrganisationReport.StandardRow s : shortfalls) {
                 XWPFTableRow row = table.createRow();
-                row.getCell(0).setText(s.id() + ": " + s.text());
-                row.getCell(1).setText(s.own().percent() + " (" + s.own().records() + ")");
-                row.getCell(2).setText(s.targetPercent() + "%");
+                cell(row, 0, s.id() + ": " + s.text(), false);
+                cell(row, 1, s.own().percent() + " (" + s.own().records() + ")", false);
+                cell(row, 2, s.targetPercent() + "%", false);
             }
             if (shortfalls.isEmpty()) {
                 table.createRow();
@@ -103,9 +103,24 @@ public class ActionPlan {
         }
     }
 
-    /** Word's built-in "Table Grid" (single lines all round) and "Heading 1", so the file reads as Word's own. */
+    /**
+     * Word's built-in "Normal" and "Normal Table" defaults, "Table Grid" (single lines all round) and
+     * "Heading 1", so every paragraph and table has the style Word, LibreOffice and python-docx expect.
+     */
     private static void styles(XWPFDocument document) {
         XWPFStyles styles = document.createStyles();
+        CTStyle normal = CTStyle.Factory.newInstance();
+        normal.setType(STStyleType.PARAGRAPH);
+        normal.setDefault(STOnOff1.ON);
+        normal.setStyleId("Normal");
+        normal.addNewName().setVal("Normal");
+        styles.addStyle(new XWPFStyle(normal, styles));
+        CTStyle normalTable = CTStyle.Factory.newInstance();
+        normalTable.setType(STStyleType.TABLE);
+        normalTable.setDefault(STOnOff1.ON);
+        normalTable.setStyleId("TableNormal");
+        normalTable.addNewName().setVal("Normal Table");
+        styles.addStyle(new XWPFStyle(normalTable, styles));
         CTStyle grid = CTStyle.Factory.newInstance();
         grid.setType(STStyleType.TABLE);
         grid.setStyleId(TABLE_STYLE);
@@ -123,6 +138,7 @@ public class ActionPlan {
         heading.setType(STStyleType.PARAGRAPH);
         heading.setStyleId(HEADING_STYLE);
         heading.addNewName().setVal("heading 1");
+        heading.addNewBasedOn().setVal("Normal");
         heading.addNewPPr().addNewOutlineLvl().setVal(BigInteger.ZERO);
         styles.addStyle(new XWPFStyle(heading, styles));
     }
@@ -165,6 +181,13 @@ public class ActionPlan {
         for (int w : WIDTHS) {
             columns.addNewGridCol().setW(BigInteger.valueOf(w));
         }
+    }
+
+    private static void cell(XWPFTableRow row, int column, String text, boolean bold) {
+        XWPFRun run = row.getCell(column).getParagraphs().get(0).createRun();
+        run.setText(text);
+        run.setBold(bold);
+        run.setFontSize(TABLE_POINTS);
     }
 
     private static XWPFParagraph paragraph(XWPFDocument document, String text, boolean bold, int size) {

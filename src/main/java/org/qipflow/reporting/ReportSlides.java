@@ -114,10 +114,11 @@ public class ReportSlides {
         table.setAnchor(new Rectangle2D.Double(40, 100, 880, 40));
         row(table, true, "Standard", "Target", "Your organisation", "All organisations", "Difference");
         for (OrganisationReport.StandardRow s : report.standards()) {
-            row(table, false, s.id() + ": " + s.text(), s.targetPercent() + "%",
-                    s.own().percent() + " (" + s.own().records() + ")", s.national().percent(), s.difference());
+            row(table, false, s.id() + ": " + s.text(), s.targetPercent() + "%", s.own().denominator() == 0
+                    ? "no records" : s.own().percent() + " (" + s.own().records() + ")", s.national().percent(),
+                    s.difference());
         }
-        double[] widths = {440, 80, 140, 120, 100};
+        double[] widths = {400, 80, 150, 140, 110};
         for (int c = 0; c < widths.length; c++) {
             table.setColumnWidth(c, widths[c]);
         }
@@ -190,14 +191,11 @@ public class ReportSlides {
             Color colour = bar.highlighted() ? DARK : bar.national() ? NATIONAL : LIGHT;
             text(chart, new Rectangle2D.Double(CHART.getX(), top, LABEL_WIDTH - 6, row), bar.label(), LABEL_POINTS,
                     bar.highlighted(), Color.BLACK).getTextParagraphs().get(0).setTextAlign(TextParagraph.TextAlign.RIGHT);
-            double width = BAR_WIDTH * bar.share() / 100;
             XSLFAutoShape shape = chart.createAutoShape();
             shape.setShapeType(ShapeType.RECT);
-            shape.setAnchor(new Rectangle2D.Double(left, top + row * 0.15, Math.max(width, 0.75), row * 0.7));
+            shape.setAnchor(new Rectangle2D.Double(left, top + row * 0.15, Math.max(barWidth(bar), 0.75), row * 0.7));
             shape.setFillColor(colour);
             shape.setLineColor(null);
-            text(chart, new Rectangle2D.Double(left + width + 4, top, 70, row), bar.value(), LABEL_POINTS,
-                    bar.highlighted(), Color.BLACK);
         }
         line(chart, left, CHART.getY(), left, axisY, Color.BLACK, false);
         line(chart, left, axisY, left + BAR_WIDTH, axisY, Color.BLACK, false);
@@ -211,6 +209,19 @@ public class ReportSlides {
             double x = left + BAR_WIDTH * nationalLine / 100;
             line(chart, x, CHART.getY(), x, axisY, NATIONAL, true);
         }
+        // the values last, on a white ground, so the national line never runs through one
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            XSLFTextBox value = text(chart, new Rectangle2D.Double(left + barWidth(bar) + 3,
+                    CHART.getY() + i * row + (row - MIN_ROW) / 2, bar.value().length() * 8.0 + 10, MIN_ROW), bar.value(),
+                    LABEL_POINTS, bar.highlighted(), Color.BLACK);
+            value.setWordWrap(false);
+            value.setFillColor(Color.WHITE);
+        }
+    }
+
+    private static double barWidth(Bar bar) {
+        return BAR_WIDTH * bar.share() / 100;
     }
 
     private static void keyFigures(XSLFSlide slide, OrganisationReport.StandardRow standard) {
@@ -253,7 +264,7 @@ public class ReportSlides {
         XSLFTableRow row = table.addRow();
         for (String value : cells) {
             XSLFTextRun run = row.addCell().setText(value);
-            run.setFontSize(header ? 14.0 : 12.0);
+            run.setFontSize(header ? 13.0 : 12.0);
             run.setBold(header);
         }
     }
