@@ -108,23 +108,11 @@ public class ActionPlan {
      * "Heading 1", so every paragraph and table has the style Word, LibreOffice and python-docx expect.
      */
     private static void styles(XWPFDocument document) {
-        XWPFStyles styles = document.createStyles();
-        CTStyle normal = CTStyle.Factory.newInstance();
-        normal.setType(STStyleType.PARAGRAPH);
+        CTStyle normal = style(STStyleType.PARAGRAPH, "Normal", "Normal");
         normal.setDefault(STOnOff1.ON);
-        normal.setStyleId("Normal");
-        normal.addNewName().setVal("Normal");
-        styles.addStyle(new XWPFStyle(normal, styles));
-        CTStyle normalTable = CTStyle.Factory.newInstance();
-        normalTable.setType(STStyleType.TABLE);
+        CTStyle normalTable = style(STStyleType.TABLE, "TableNormal", "Normal Table");
         normalTable.setDefault(STOnOff1.ON);
-        normalTable.setStyleId("TableNormal");
-        normalTable.addNewName().setVal("Normal Table");
-        styles.addStyle(new XWPFStyle(normalTable, styles));
-        CTStyle grid = CTStyle.Factory.newInstance();
-        grid.setType(STStyleType.TABLE);
-        grid.setStyleId(TABLE_STYLE);
-        grid.addNewName().setVal("Table Grid");
+        CTStyle grid = style(STStyleType.TABLE, TABLE_STYLE, "Table Grid");
         CTTblBorders borders = grid.addNewTblPr().addNewTblBorders();
         for (CTBorder border : List.of(borders.addNewTop(), borders.addNewLeft(), borders.addNewBottom(),
                 borders.addNewRight(), borders.addNewInsideH(), borders.addNewInsideV())) {
@@ -133,14 +121,22 @@ public class ActionPlan {
             border.setSpace(BigInteger.ZERO);
             border.setColor("auto");
         }
-        styles.addStyle(new XWPFStyle(grid, styles));
-        CTStyle heading = CTStyle.Factory.newInstance();
-        heading.setType(STStyleType.PARAGRAPH);
-        heading.setStyleId(HEADING_STYLE);
-        heading.addNewName().setVal("heading 1");
+        CTStyle heading = style(STStyleType.PARAGRAPH, HEADING_STYLE, "heading 1");
         heading.addNewBasedOn().setVal("Normal");
         heading.addNewPPr().addNewOutlineLvl().setVal(BigInteger.ZERO);
-        styles.addStyle(new XWPFStyle(heading, styles));
+        XWPFStyles styles = document.createStyles();
+        // added once complete: the styles part keeps a copy of each
+        for (CTStyle style : List.of(normal, normalTable, grid, heading)) {
+            styles.addStyle(new XWPFStyle(style, styles));
+        }
+    }
+
+    private static CTStyle style(STStyleType.Enum type, String id, String name) {
+        CTStyle style = CTStyle.Factory.newInstance();
+        style.setType(type);
+        style.setStyleId(id);
+        style.addNewName().setVal(name);
+        return style;
     }
 
     private static void landscapeA4(XWPFDocument document) {
