@@ -7,19 +7,23 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.support.Http;
 import org.qipflow.support.RunningApp;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The local demo as a newcomer runs it: H2 file database, demo data once, demo sign-in, a restart. */
+@ExtendWith(OutputCaptureExtension.class)
 class DemoModeTest {
 
     @TempDir
     Path dataDirectory;
 
     @Test
-    void demoDataIsLoadedOnceAndEverythingSurvivesARestart() {
+    void demoDataIsLoadedOnceAndEverythingSurvivesARestart(CapturedOutput log) {
         Map<String, Object> properties = Map.of("spring.datasource.url",
                 "jdbc:h2:file:" + dataDirectory.resolve("qipflow") + ";DB_CLOSE_ON_EXIT=FALSE");
         try (RunningApp app = RunningApp.start("demo", properties)) {
@@ -29,6 +33,11 @@ class DemoModeTest {
             assertThat(http.get("/actuator/health").body()).contains("\"jobExecutor\":{\"status\":\"UP\"}",
                     "\"processEngine\":{\"status\":\"UP\"}");
             assertThat(http.get("/login").body()).contains("This is the demo");
+            // no qipflow.base-url: links point where the server listens, as the log says
+            String address = "http://localhost:" + app.port();
+            assertThat(log.getOut()).contains("qipflow is running at " + address,
+                    "Demo mode: open " + address + "/ and sign in");
+            assertThat(http.get("/calendar/programme.ics").body()).contains("URL:" + address + "/calendar");
             assertThat(http.get("/api/programmes", "coordinator", "coordinator").body()).contains("QIP-7");
             int created = http.send(HttpRequest.newBuilder(URI.create(http.url("/api/organisations")))
                     .header("Authorization", Http.basic("coordinator", "coordinator"))

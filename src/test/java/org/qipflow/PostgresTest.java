@@ -69,9 +69,13 @@ class PostgresTest {
     }
 
     @Test
-    void refusesToStartWithoutAnAdministratorPassword() {
+    void refusesToStartWithoutAnAdministratorPasswordOrItsPublicAddress() {
         assertThatThrownBy(() -> RunningApp.start("postgres", environment("")).close())
                 .rootCause().hasMessageContaining("QIPFLOW_ADMIN_PASSWORD");
+        Map<String, Object> noAddress = environment(ADMIN_PASSWORD);
+        noAddress.remove("QIPFLOW_BASE_URL");
+        assertThatThrownBy(() -> RunningApp.start("postgres", noAddress).close())
+                .rootCause().hasMessageContaining("Set qipflow.base-url (QIPFLOW_BASE_URL)");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 import org.qipflow.auditcycle.ParticipationService;
+import org.qipflow.common.PublicAddress;
 import org.qipflow.common.UkTime;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
@@ -40,10 +41,12 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final String username;
     private final String password;
+    private final PublicAddress address;
 
     DemoData(OrganisationService organisations, ProgrammeService programmes, CycleService cycles,
             ParticipationService participation, Clock clock, @Value("${qipflow.admin.username}") String username,
-            @Value("${qipflow.admin.password}") String password) {
+            @Value("${qipflow.admin.password}") String password, PublicAddress address) {
+        this.address = address;
         this.organisations = organisations;
         this.programmes = programmes;
         this.cycles = cycles;
@@ -63,9 +66,9 @@ class DemoData implements ApplicationRunner {
                     organisations.list(null).size());
         }
         if ("coordinator".equals(password)) {
-            log.info("Demo mode: open http://localhost:8080 and sign in as '{}' with password 'coordinator'", username);
+            log.info("Demo mode: open {} and sign in as '{}' with password 'coordinator'", address.of("/"), username);
         } else {
-            log.info("Demo mode: open http://localhost:8080 and sign in as '{}'", username);
+            log.info("Demo mode: open {} and sign in as '{}'", address.of("/"), username);
         }
     }
 

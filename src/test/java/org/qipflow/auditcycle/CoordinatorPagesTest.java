@@ -17,6 +17,7 @@ import org.qipflow.notification.OutboxMessage;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -25,6 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @WithMockUser(username = "coordinator", roles = "COORDINATOR")
 class CoordinatorPagesTest {
 
+    @LocalServerPort
+    int port;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -116,7 +119,7 @@ class CoordinatorPagesTest {
                         containsString(materials.subject()))));
         mvc.perform(get("/outbox/" + materials.id())).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Confirm participation and register teams"),
-                        containsString("href=\"http://localhost:8080/tasks/"), containsString("Plain-text version"))));
+                        containsString("href=\"http://localhost:" + port + "/tasks/"), containsString("Plain-text version"))));
     }
 
     @Test

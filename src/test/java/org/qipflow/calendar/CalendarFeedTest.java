@@ -32,6 +32,7 @@ import org.qipflow.programmes.Milestone;
 import org.qipflow.programmes.ProgrammeService;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +43,8 @@ class CalendarFeedTest {
 
     private static final AtomicInteger PROGRAMMES = new AtomicInteger();
 
+    @LocalServerPort
+    int port;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -90,7 +93,7 @@ class CalendarFeedTest {
                 .isEqualTo("20310211");
         assertThat(body).contains("DTSTART;VALUE=DATE:20310113");
         assertThat(event(calendar, deadline(spring)).getProperty("URL").orElseThrow().getValue())
-                .isEqualTo("http://localhost:8080/calendar");
+                .isEqualTo("http://localhost:" + port + "/calendar");
 
         Calendar everyProgramme = parse(feed("/calendar/programme.ics").getContentAsString(StandardCharsets.UTF_8));
         assertThat(everyProgramme.validate().hasErrors()).as(everyProgramme.validate().toString()).isFalse();
@@ -141,7 +144,7 @@ class CalendarFeedTest {
         String flash = mvc.perform(post("/organisations/" + org + "/calendar-feed").with(csrf())
                         .with(user("coordinator").roles("COORDINATOR")))
                 .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("flash").toString();
-        assertThat(flash).contains("http://localhost:8080/calendar/feeds/");
+        assertThat(flash).contains("http://localhost:" + port + "/calendar/feeds/");
         String renewed = flash.substring(flash.indexOf("/calendar/feeds/"));
         String gone = mvc.perform(get(path)).andExpect(status().isNotFound()).andReturn().getResponse()
                 .getContentAsString();
@@ -178,8 +181,8 @@ class CalendarFeedTest {
         String code = programme();
         String page = mvc.perform(get("/calendar")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(page).contains("webcal://localhost:8080/calendar/programme.ics",
-                "webcal://localhost:8080/calendar/programmes/" + code + ".ics", "Google Calendar", "Outlook");
+        assertThat(page).contains("webcal://localhost:" + port + "/calendar/programme.ics",
+                "webcal://localhost:" + port + "/calendar/programmes/" + code + ".ics", "Google Calendar", "Outlook");
     }
 
     private MockHttpServletResponse feed(String path) throws Exception {
