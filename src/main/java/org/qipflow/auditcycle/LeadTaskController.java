@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.qipflow.common.ConflictException;
@@ -26,6 +27,7 @@ import org.qipflow.reporting.ReportDownloads;
 import org.qipflow.reporting.Reports;
 import org.qipflow.submissions.AuditRecord;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.qipflow.submissions.RecordService;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Local leads' pages, reached from email links without an account. GET only shows (mail scanners
@@ -46,6 +49,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class LeadTaskController {
+
+    private static final int TOKEN_LENGTH = 43;
 
     private final TaskLinks links;
     private final ParticipationService participation;
@@ -71,9 +76,20 @@ class LeadTaskController {
         this.clock = clock;
     }
 
+    /** Without a token (an address cut short): the page that asks for the organisation and emails its lead. */
+    @GetMapping({"/tasks", "/tasks/"})
+    String noToken(Model model) {
+        model.addAttribute("problem", "unknown");
+        return "tasks/link-problem";
+    }
+
     @GetMapping("/tasks/{token}")
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
         Optional<TaskLink> found = links.find(token);
+        if (found.isEmpty() && token.length() > TOKEN_LENGTH && links.find(token.substring(0, TOKEN_LENGTH)).isPresent()) {
+            // a mail program took the full stop or bracket after the address into the link
+            return "redirect:/tasks/" + token.substring(0, TOKEN_LENGTH);
+        }
         if (found.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             model.addAttribute("problem", "unknown");
@@ -202,7 +218,7 @@ class LeadTaskController {
         TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
                 && l.purpose().equals(LeadTask.SUBMIT_DATA.name())).orElse(null);
         if (link == null) {
-            return ResponseEntity.notFound().build();
+            return toTaskPage(token);
         }
         var definition = records.definitionOf(Long.parseLong(link.subject().substring("cycle:".length())));
         boolean excel = request.getRequestURI().endsWith(".xlsx");
@@ -223,11 +239,11 @@ class LeadTaskController {
         TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
                 && l.purpose().equals(LeadTask.VIEW_RESULTS.name())).orElse(null);
         if (link == null) {
-            return ResponseEntity.notFound().build();
+            return toTaskPage(token);
         }
         Cycle cycle = cycles.get(Long.parseLong(link.subject().substring("cycle:".length())));
         if (cycle.publishedAt() == null) {
-            return ResponseEntity.notFound().build();
+            return toTaskPage(token);
         }
         String uri = request.getRequestURI();
         ReportDocument document = ReportDocument.byFileName(uri.substring(uri.lastIndexOf('/') + 1)).orElseThrow();
@@ -267,24 +283,47 @@ class LeadTaskController {
 
     /** Emails fresh links to the lead on record for this link's organisation, whoever asks. */
     @PostMapping("/tasks/{token}/new-link")
-    String newLinkForKnownToken(@PathVariable String token, Model model) {
-        links.find(token).ifPresent(link -> participation.sendFreshLinks(link.organisationCode()));
-        return "tasks/new-link-sent";
+    String newLinkForKnownToken(@PathVariable String token, Model model, HttpServletResponse response) {
+        Optional<TaskLink> link = links.find(token);
+        if (link.isEmpty()) {
+            return noToken(model); // nothing to go on but the organisation's code
+        }
+        return freshLinks(link.get().organisationCode(), model, response);
     }
 
-    /** For an unrecognised link: fresh links go to the lead on record of the organisation named, if any. */
+    /** For an unrecognised link: fresh links go to the lead on record of the organisation named. */
     @PostMapping("/tasks/new-link")
     String newLink(@RequestParam(required = false) String organisationCode, Model model,
             HttpServletResponse response) {
         if (organisationCode == null || organisationCode.isBlank()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problem", "unknown");
-            model.addAttribute("problems", List.of(new FieldProblem("organisationCode",
-                    "Enter your organisation's code, for example RV3")));
-            return "tasks/link-problem";
+            return askForCode(model, response, "Enter your organisation's code, for example RV3");
         }
-        participation.sendFreshLinks(organisationCode);
+        return freshLinks(organisationCode, model, response);
+    }
+
+    /** Says exactly what happened: sent now, sent within the hour, nothing open, or no such organisation. */
+    private String freshLinks(String organisationCode, Model model, HttpServletResponse response) {
+        FreshLinks outcome = participation.sendFreshLinks(organisationCode);
+        if (outcome == FreshLinks.NO_SUCH_ORGANISATION) {
+            return askForCode(model, response, "No member organisation has the code " + organisationCode.trim()
+                    + ": check the code in an earlier email from the programme team, or ask them");
+        }
+        model.addAttribute("outcome", outcome.name());
+        model.addAttribute("organisation", organisations.get(organisationCode.trim().toUpperCase(Locale.ROOT)));
         return "tasks/new-link-sent";
+    }
+
+    private static String askForCode(Model model, HttpServletResponse response, String problem) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("problem", "unknown");
+        model.addAttribute("problems", List.of(new FieldProblem("organisationCode", problem)));
+        return "tasks/link-problem";
+    }
+
+    /** A download through a link that no longer works goes to the link's page, which says why and offers fresh ones. */
+    private static ResponseEntity<byte[]> toTaskPage(String token) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(UriComponentsBuilder.fromPath("/tasks/{token}").buildAndExpand(token).encode().toUri()).build();
     }
 
     private interface Action {

@@ -240,14 +240,15 @@ public class ParticipationService {
 
     /** Emails the lead on record fresh links to every task of the organisation that is open. */
     @Transactional
-    public void sendFreshLinks(String organisationCode) {
-        Optional<Organisation> found = organisations.find(organisationCode);
+    FreshLinks sendFreshLinks(String organisationCode) {
+        Optional<Organisation> found = organisationCode == null ? Optional.empty()
+                : organisations.find(organisationCode.trim().toUpperCase(Locale.ROOT));
         if (found.isEmpty()) {
-            return; // the page says the same either way: nothing tells a stranger which codes exist
+            return FreshLinks.NO_SUCH_ORGANISATION;
         }
         Organisation organisation = found.get();
         if (outbox.contains(CycleMails.freshLinksKey(organisation, clock.instant()))) {
-            return; // one such email per organisation per hour, whoever keeps asking
+            return FreshLinks.SENT_RECENTLY; // one such email per organisation per hour, whoever keeps asking
         }
         List<Map<String, Object>> open = new ArrayList<>();
         for (Participant p : participants.ofOrganisation(organisation.code())) {
@@ -258,9 +259,11 @@ public class ParticipationService {
             }
             task.ifPresent(t -> open.add(mails.taskEntry(cycle, organisation, t)));
         }
-        if (!open.isEmpty()) {
-            outbox.enqueue(mails.freshLinks(organisation, open, clock.instant()));
+        if (open.isEmpty()) {
+            return FreshLinks.NOTHING_OPEN;
         }
+        outbox.enqueue(mails.freshLinks(organisation, open, clock.instant()));
+        return FreshLinks.SENT;
     }
 
     Optional<LeadTask> openTask(long cycleId, String organisationCode) {

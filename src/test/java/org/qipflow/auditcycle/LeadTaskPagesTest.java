@@ -3,10 +3,12 @@ package org.qipflow.auditcycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -92,17 +94,46 @@ class LeadTaskPagesTest {
     }
 
     @Test
-    void anUnknownLinkOffersFreshLinksToTheLeadOnRecordOnly() throws Exception {
-        mvc.perform(get("/tasks/" + "x".repeat(43))).andExpect(status().isNotFound())
-                .andExpect(content().string(containsString("Link not recognised")));
-        mvc.perform(get("/tasks/short")).andExpect(status().isNotFound());
+    void anUnknownMistypedOrTruncatedLinkAsksForTheOrganisationAndSaysWhatWasSent() throws Exception {
+        String ask = "Email fresh links to our local lead";
+        String mistyped = confirmPath.substring(0, confirmPath.length() - 1) + (confirmPath.endsWith("A") ? "B" : "A");
+        for (String path : List.of("/tasks/" + "x".repeat(43), "/tasks/short", confirmPath.substring(0, 30),
+                mistyped, mistyped + "/records/new")) {
+            mvc.perform(get(path)).andExpect(status().isNotFound())
+                    .andExpect(content().string(allOf(containsString("Link not recognised"), containsString(ask))));
+        }
+        mvc.perform(get("/tasks/")).andExpect(status().isOk()).andExpect(content().string(containsString(ask)));
+        mvc.perform(get(confirmPath + ").")).andExpect(redirectedUrl(confirmPath));   // punctuation after the link
+        mvc.perform(post("/tasks/" + "x".repeat(43) + "/new-link").with(csrf()))
+                .andExpect(content().string(allOf(containsString(ask), not(containsString("Check your email")))));
 
-        mvc.perform(post("/tasks/new-link").with(csrf()).param("organisationCode", org))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Check your email")));
         mvc.perform(post("/tasks/new-link").with(csrf()).param("organisationCode", "NOPE7"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Check your email")));
+                .andExpect(status().isBadRequest()).andExpect(content().string(allOf(
+                        containsString("No member organisation has the code NOPE7"), containsString("href=\"#organisationCode\""),
+                        not(containsString("Check your email")))));
+        assertThat(freshLinksTo(org)).isEmpty();
 
+        mvc.perform(post("/tasks/new-link").with(csrf()).param("organisationCode", org.toLowerCase()))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Check your email"),
+                        containsString("We have emailed fresh links"))));
         assertThat(freshLinksTo(org)).singleElement().satisfies(m -> assertThat(m.textBody()).contains("/tasks/", cycle.title()));
+        mvc.perform(post("/tasks/new-link").with(csrf()).param("organisationCode", org))
+                .andExpect(content().string(containsString("less than an hour ago")));
+        assertThat(freshLinksTo(org)).hasSize(1);
+
+        String idle = fixture.member("England");                                      // a member with nothing open
+        mvc.perform(post("/tasks/new-link").with(csrf()).param("organisationCode", idle))
+                .andExpect(content().string(allOf(containsString("We have not sent an email"),
+                        not(containsString("Check your email")))));
+        assertThat(fixture.outboxLatest()).noneMatch(m -> m.recipient().startsWith(idle.toLowerCase()));
+    }
+
+    @Test
+    void aDownloadThroughALinkThatNoLongerWorksShowsTheLinksPage() throws Exception {
+        mvc.perform(get("/tasks/" + "x".repeat(43) + "/results.pdf")).andExpect(status().isSeeOther())
+                .andExpect(redirectedUrl("/tasks/" + "x".repeat(43)));
+        // a confirmation link cannot fetch the upload template
+        mvc.perform(get(confirmPath + "/template.xlsx")).andExpect(redirectedUrl(confirmPath));
     }
 
     @Test
@@ -134,7 +165,7 @@ class LeadTaskPagesTest {
         mvc.perform(post("/tasks/" + token + "/confirm").with(csrf()).param("takingPart", "true").param("teams", "T01"))
                 .andExpect(status().isGone());
         mvc.perform(post("/tasks/" + token + "/new-link").with(csrf()))
-                .andExpect(content().string(containsString("Check your email")));
+                .andExpect(content().string(containsString("We have emailed fresh links")));
         assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.INVITED);
         assertThat(freshLinksTo(org)).as("fresh links went to the lead on record").hasSize(1);
 
