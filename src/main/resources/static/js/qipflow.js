@@ -16,8 +16,39 @@ function busy(message, tag) {
   status.append(spinner, message + '…');
   return status;
 }
+// A file input marked data-qf-max-bytes refuses a larger file before it is sent, with GOV.UK's error
+// message on the field; the server refuses it too, this only saves the wait.
+function tooLarge(form) {
+  const input = form.querySelector('input[type=file][data-qf-max-bytes]');
+  const file = input && input.files && input.files[0];
+  if (!file || file.size <= Number(input.dataset.qfMaxBytes)) {
+    return false;
+  }
+  const group = input.closest('.govuk-form-group');
+  group.classList.add('govuk-form-group--error');
+  let message = group.querySelector('.govuk-error-message');
+  if (!message) {
+    message = document.createElement('p');
+    message.id = input.id + '-error';
+    message.className = 'govuk-error-message';
+    input.before(message);
+    input.setAttribute('aria-describedby', message.id);
+  }
+  const megabytes = Math.round(Number(input.dataset.qfMaxBytes) / 1048576);
+  message.innerHTML = '<span class="govuk-visually-hidden">Error:</span> ';
+  message.append(file.name + ' is larger than ' + megabytes + ' MB: split it into smaller files and upload each');
+  input.classList.add('govuk-file-upload--error');
+  input.focus();
+  return true;
+}
 document.querySelectorAll('form[data-qf-busy]').forEach((form) => {
-  form.addEventListener('submit', () => form.append(busy(form.dataset.qfBusy, 'p')));
+  form.addEventListener('submit', (event) => {
+    if (tooLarge(form)) {
+      event.preventDefault();
+      return;
+    }
+    form.append(busy(form.dataset.qfBusy, 'p'));
+  });
 });
 document.querySelectorAll('a[data-qf-busy]').forEach((link) => {
   link.addEventListener('click', () => {

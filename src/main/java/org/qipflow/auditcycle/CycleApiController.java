@@ -1,5 +1,6 @@
 package org.qipflow.auditcycle;
 
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.qipflow.common.InvalidInputException;
-import org.qipflow.common.LimitedInputStream;
 import org.qipflow.common.UkDateTimes;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
@@ -28,15 +28,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** JSON API for running a cycle: its state, participants, rescheduling, extensions, reminders, publication. */
 @RestController
 @RequestMapping(path = "/api/cycles", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit cycles", description = "Timelines, participants and their submission status")
 class CycleApiController {
-
-    /** Uploads larger than this are refused; 20,000 records take about 2 MB. */
-    static final long MOST_BYTES = 20L * 1024 * 1024;
 
     private final CycleService cycles;
     private final ParticipationService participation;
@@ -101,9 +99,14 @@ class CycleApiController {
     @Operation(summary = "Upload an organisation's records as CSV",
             description = "All rows or none: 422 with every bad row and column. Rows are keyed by team and "
                     + "pseudonym, so the same file uploaded again changes nothing.")
-    UploadResult uploadRecords(@PathVariable long id, @PathVariable String code, InputStream csv, Principal who) {
-        return participation.uploadRecords(id, code, new LimitedInputStream(csv, MOST_BYTES),
-                "coordinator " + who.getName());
+    UploadResult uploadRecords(@PathVariable long id, @PathVariable String code, InputStream csv, Principal who,
+            HttpServletRequest request) {
+        if (request.getContentLengthLong() > RecordService.MOST_UPLOAD_BYTES) {
+            // refused before a byte of it is read; a body without a length is stopped at the limit instead
+            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than 20 MB: split it "
+                    + "into smaller files and upload each");
+        }
+        return participation.uploadRecords(id, code, csv, null, "coordinator " + who.getName());
     }
 
     @GetMapping("/{id}/organisations/{code}/records")

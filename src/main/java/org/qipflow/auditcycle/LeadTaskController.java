@@ -1,6 +1,7 @@
 package org.qipflow.auditcycle;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -140,15 +141,18 @@ class LeadTaskController {
             }
             try {
                 UploadResult result = participation.uploadRecords(context.cycle().id(), context.organisation().code(),
-                        file.getInputStream(), changedBy(context));
+                        file.getInputStream(), file.getOriginalFilename(), changedBy(context));
                 model.addAttribute("notice", file.getOriginalFilename() + ": " + result.created() + " added, "
                         + result.updated() + " updated, " + result.unchanged() + " unchanged");
             } catch (RejectedFileException e) {
+                if (e.problems().size() == 1 && e.problems().get(0).aboutWholeFile()) {
+                    throw new InvalidInputException("file", e.problems().get(0).message()); // one sentence says it all
+                }
                 model.addAttribute("uploadProblems", e.problems());
                 throw new InvalidInputException("file", file.getOriginalFilename() + " was not stored: fix the "
                         + e.problems().size() + " problem(s) listed and upload it again");
-            } catch (java.io.IOException e) {
-                throw new InvalidInputException("file", "The file could not be read; upload it again");
+            } catch (IOException e) {
+                throw new InvalidInputException("file", "The file could not be received in full; upload it again");
             }
         }, backToRecords);
     }

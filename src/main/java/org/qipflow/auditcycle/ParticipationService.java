@@ -302,10 +302,12 @@ public class ParticipationService {
                 .organisationCode();
     }
 
+    /** @param fileName as the uploader's computer called it, for messages; null when not known */
     @Transactional
-    public UploadResult uploadRecords(long cycleId, String organisationCode, InputStream file, String changedBy) {
+    public UploadResult uploadRecords(long cycleId, String organisationCode, InputStream file, String fileName,
+            String changedBy) {
         String code = lockForRecords(cycleId, organisationCode);
-        return records.upload(cycleId, code, teamsOpenForRecords(cycleId, code), file, changedBy);
+        return records.upload(cycleId, code, teamsOpenForRecords(cycleId, code), file, fileName, changedBy);
     }
 
     /** @param recordId the record being corrected, or null for a new one */

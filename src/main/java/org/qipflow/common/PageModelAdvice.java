@@ -1,5 +1,6 @@
 package org.qipflow.common;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,9 +31,17 @@ class PageModelAdvice {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return errorPage("The file is too large",
+        ModelAndView page = errorPage("The file is too large",
                 "Files can be up to 20 MB. Nothing was stored: split the file into smaller ones and upload each.",
                 request);
+        // back to the form the upload came from, on this site only (an upload refused while its request was
+        // being read reaches here on the error dispatch, which keeps the address it was sent to)
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = original instanceof String uri ? uri : request.getRequestURI();
+        if (path.endsWith("/records/upload")) {
+            page.addObject("backLink", path.substring(0, path.length() - "/records/upload".length()) + "#records");
+        }
+        return page;
     }
 
     private static ModelAndView errorPage(String title, String message, HttpServletRequest request) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
+import org.qipflow.common.LimitedInputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/organisations", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Organisations", description = "Member organisations and their local leads")
 class OrganisationApiController {
+
+    /** A list of every member fits in far less: 200 organisations take about 40 kB. */
+    static final long MOST_IMPORT_BYTES = 2L * 1024 * 1024;
 
     private final OrganisationService organisations;
 
@@ -63,7 +67,7 @@ class OrganisationApiController {
     @Operation(summary = "Create or update organisations from CSV",
             description = "All rows or none: 422 with every bad row and column if any row is wrong")
     ImportResult importCsv(InputStream csv) throws IOException {
-        return organisations.importCsv(csv);
+        return organisations.importCsv(new LimitedInputStream(csv, MOST_IMPORT_BYTES));
     }
 
     record LeadRequest(String name, String email, String jobTitle) {

@@ -1,9 +1,9 @@
 package org.qipflow.submissions;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.qipflow.common.CsvUpload;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Component;
 class RecordCsvReader {
 
     static final int MOST_PROBLEMS = 500;
+    /** Far more than one organisation's records in one audit; a file with more is refused before checking. */
+    static final int MOST_ROWS = 50_000;
 
     record ParsedRow(int row, String team, String pseudonym, Map<String, Object> values) {
     }
@@ -46,50 +49,67 @@ class RecordCsvReader {
         }
     }
 
-    List<ParsedRow> read(AuditDefinition definition, Collection<String> teams, InputStream file) {
-        BufferedInputStream in = new BufferedInputStream(file, 64 * 1024);
+    /**
+     * Reads the file's rows, then checks them: a file that is not CSV or an Excel workbook, or that has
+     * more than {@value #MOST_ROWS} records, is refused with one sentence before any row is checked.
+     */
+    List<ParsedRow> read(AuditDefinition definition, Collection<String> teams, UploadedFile file) {
+        Optional<String> refusal = file.refusal();
+        if (refusal.isPresent()) {
+            throw refused(refusal.get());
+        }
         try {
-            if (XlsxRows.isXlsx(in)) {
-                try (XlsxRows rows = XlsxRows.open(in)) {
-                    return check(definition, teams, rows.header(), rows.iterator());
-                }
+            if (file.kind() == UploadedFile.Kind.XLSX) {
+                XlsxRows.Sheet sheet = XlsxRows.read(file.path(), MOST_ROWS);
+                return check(definition, teams, sheet.header(), sheet.rows());
             }
-            try (CSVParser parser = CsvUpload.open(in, false)) {
-                Iterator<CSVRecord> records = parser.iterator();
+            try (InputStream in = Files.newInputStream(file.path()); CSVParser parser = CsvUpload.open(in, false)) {
                 List<String> header = parser.getHeaderNames();
-                Iterator<SourceRow> rows = new Iterator<>() {
-                    int row = 1;
-
-                    public boolean hasNext() {
-                        return records.hasNext();
+                List<SourceRow> rows = new ArrayList<>();
+                int row = 1;
+                for (CSVRecord record : parser) {
+                    row++;
+                    if (rows.size() == MOST_ROWS) {
+                        throw new XlsxRows.TooManyRows();
                     }
-
-                    public SourceRow next() {
-                        CSVRecord record = records.next();
-                        row++;
-                        Map<String, String> cells = new HashMap<>();
-                        for (String column : header) {
-                            cells.put(column.toLowerCase(Locale.ROOT), CsvUpload.value(record, column));
-                        }
-                        return new SourceRow(row, cells);
+                    Map<String, String> cells = new HashMap<>();
+                    for (String column : header) {
+                        cells.put(column.toLowerCase(Locale.ROOT), CsvUpload.value(record, column));
                     }
-                };
+                    rows.add(new SourceRow(row, cells));
+                }
                 return check(definition, teams, header, rows);
             }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (XlsxRows.TooManyRows e) {
+            throw refused(file.description() + " has more than " + String.format(Locale.UK, "%,d", MOST_ROWS)
+                    + " records, the most one file may have: split it, for example by team, and upload each part");
+        } catch (IOException e) {
+            if (file.kind() == UploadedFile.Kind.XLSX) {
+                throw refused(e.getMessage() != null && e.getMessage().contains("Zip bomb")
+                        ? file.description() + " unpacks to far more data than records take: save it again from Excel "
+                                + "as a new workbook, or as CSV, and upload that"
+                        : file.description() + " cannot be opened: it looks like an Excel workbook but is damaged or "
+                                + "incomplete; save it again from Excel and upload the new copy");
+            }
+            throw new RejectedFileException(List.of(CsvUpload.unreadable(1, e)));
+        } catch (UncheckedIOException | IllegalArgumentException e) {
             throw new RejectedFileException(List.of(CsvUpload.unreadable(1, e)));
         }
     }
 
+    private static RejectedFileException refused(String sentence) {
+        return new RejectedFileException(List.of(RowProblem.wholeFile(sentence)));
+    }
+
     private List<ParsedRow> check(AuditDefinition definition, Collection<String> teams, List<String> header,
-            Iterator<SourceRow> source) {
+            List<SourceRow> source) {
         checkHeader(definition, header);
         List<RowProblem> problems = new ArrayList<>();
         List<ParsedRow> rows = new ArrayList<>();
         Map<String, Integer> firstRow = new HashMap<>();
         int lastRow = 1;
-        while (source.hasNext() && problems.size() < MOST_PROBLEMS) {
-            SourceRow record = source.next();
+        for (Iterator<SourceRow> next = source.iterator(); next.hasNext() && problems.size() < MOST_PROBLEMS; ) {
+            SourceRow record = next.next();
             lastRow = record.row();
             String team = record.get(CsvTemplate.TEAM);
             String pseudonym = record.get(CsvTemplate.PSEUDONYM);

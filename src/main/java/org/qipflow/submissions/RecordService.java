@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.RejectedFileException;
+import org.qipflow.common.RowProblem;
 import org.qipflow.common.NotFoundException;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditDefinitions;
@@ -37,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordService {
 
     static final Pattern PSEUDONYM = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,19}");
+    /** The largest upload taken, in bytes; 20,000 records take about 2 MB. */
+    public static final long MOST_UPLOAD_BYTES = UploadedFile.MOST_BYTES;
 
     private final RecordRepository records;
     private final RecordCsvReader csv;
@@ -124,9 +128,12 @@ public class RecordService {
      */
     @Transactional
     public UploadResult upload(long cycleId, String organisationCode, Collection<String> teams, InputStream file,
-            String changedBy) {
+            String fileName, String changedBy) {
         AuditDefinition definition = definitionOf(cycleId);
-        List<RecordCsvReader.ParsedRow> rows = csv.read(definition, teams, file);
+        List<RecordCsvReader.ParsedRow> rows;
+        try (UploadedFile upload = copyOf(file, fileName)) {
+            rows = csv.read(definition, teams, upload);
+        }
         Map<String, AuditRecord> existing = new HashMap<>();
         records.list(cycleId, organisationCode).forEach(r -> existing.put(r.teamCode() + "/" + r.pseudonym(), r));
         List<RecordRepository.Row> writes = new ArrayList<>();
@@ -150,6 +157,14 @@ public class RecordService {
                     + "nothing from this one was stored. Upload the file again");
         }
         return new UploadResult(created, updated, rows.size() - created - updated);
+    }
+
+    private static UploadedFile copyOf(InputStream file, String fileName) {
+        try {
+            return UploadedFile.copyOf(file, fileName);
+        } catch (UploadedFile.FileProblem e) {
+            throw new RejectedFileException(List.of(RowProblem.wholeFile(e.getMessage())));
+        }
     }
 
     /** Each stored record checked again, with its warnings, for the data-quality views. */

@@ -146,11 +146,12 @@ class RecordUploadTest {
     void aFileOverTheLimitIsRefusedWithTheLimit() throws Exception {
         StringBuilder big = new StringBuilder(HEADER);
         String row = "T01,P%06d,54,no,,,,yes,0.6,yes,yes" + " ".repeat(200) + "\n";
-        for (int i = 0; big.length() <= CycleApiController.MOST_BYTES; i++) {
+        for (int i = 0; big.length() <= RecordService.MOST_UPLOAD_BYTES; i++) {
             big.append(String.format(row, i));
         }
-        upload(big.toString()).andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.errors[0].message", containsString("larger than 20 MB")));
+        upload(big.toString()).andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail", containsString("larger than 20 MB")));
         assertThat(records.list(cycle.id(), org)).isEmpty();
     }
 
@@ -190,7 +191,8 @@ class RecordUploadTest {
                 .andExpect(jsonPath("$.errors[0].row").value(2))
                 .andExpect(jsonPath("$.errors[0].column").value("lithiumStartedInLastYear"));
         upload("PK\u0003\u0004 not really a workbook").andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.errors[0].message", containsString("not an Excel workbook")));
+                .andExpect(jsonPath("$.errors[0].row").value(0))
+                .andExpect(jsonPath("$.errors[0].message", containsString("damaged or incomplete")));
         assertThat(records.list(cycle.id(), org)).hasSize(2);
     }
 

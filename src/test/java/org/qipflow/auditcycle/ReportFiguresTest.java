@@ -288,7 +288,7 @@ class ReportFiguresTest {
             fixture.fire(fixture.participation(cycle.id(), code), "Timer_MaterialsDispatch");
             participation.confirm(cycle.id(), code, true, List.of("T01, T02"));
             participation.uploadRecords(cycle.id(), code, new ByteArrayInputStream(csv(entry.getValue())
-                    .getBytes(StandardCharsets.UTF_8)), "test");
+                    .getBytes(StandardCharsets.UTF_8)), "records.csv", "test");
             fixture.fire(fixture.participation(cycle.id(), code), "Timer_SubmissionOpens");
             participation.submit(cycle.id(), code);
         }

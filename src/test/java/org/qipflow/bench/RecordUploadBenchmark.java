@@ -59,7 +59,8 @@ class RecordUploadBenchmark {
         for (int round = 0; round < WARM_UPS + ROUNDS; round++) {
             String org = organisation(cycle, round);
             long start = System.nanoTime();
-            UploadResult result = participation.uploadRecords(cycle.id(), org, new ByteArrayInputStream(csv), "bench");
+            UploadResult result = participation.uploadRecords(cycle.id(), org, new ByteArrayInputStream(csv), "bench.csv",
+                    "bench");
             long upload = (System.nanoTime() - start) / 1_000_000;
             assertThat(result.created()).isEqualTo(ROWS);
             long floor = plainBatchInsert(cycle.id(), "F" + org.substring(1));

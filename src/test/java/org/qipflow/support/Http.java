@@ -30,6 +30,21 @@ public final class Http {
                 .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
+    /** Keeps cookies, like a browser, without signing in. */
+    public static Http browser(int port) {
+        return new Http("http://localhost:" + port, HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build());
+    }
+
+    /** The CSRF token of the form on the page at this path, as a browser would send it back. */
+    public String csrfToken(String path) {
+        Matcher token = CSRF.matcher(get(path).body());
+        if (!token.find()) {
+            throw new IllegalStateException("No CSRF token on " + path);
+        }
+        return token.group(1);
+    }
+
     /** Signs in through the login form and keeps the session cookie, like a browser. */
     public static Http signedIn(int port, String user, String password) {
         Http http = new Http("http://localhost:" + port, HttpClient.newBuilder()
