@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.qipflow.support.Http;
+import org.qipflow.support.OtherReaders;
 import org.qipflow.support.RunningApp;
 
 /**
@@ -80,14 +81,43 @@ class AuditCycleEndToEndTest {
         List<MimeMessage> materials = awaitMails("Audit materials", 3);
         List<String> confirmLinks = linksFrom(materials);
         assertThat(confirmLinks).hasSize(3);
-        // each carries its organisation's deadline as an invitation
+        // each carries its organisation's deadline as an invitation, in the form mail programs act on
         for (MimeMessage mail : materials) {
             String invite = invitation(mail);
-            assertThat(invite).contains("METHOD:REQUEST", "SEQUENCE:0", "ATTENDEE:mailto:" + mail.getAllRecipients()[0],
-                    "UID:cycle-" + cycleId + "-EA", "-deadline@localhost", "DTSTART;TZID=Europe/London:");
+            assertThat(invite.replace("\r\n ", "")).contains("METHOD:REQUEST", "SEQUENCE:0", "RSVP=FALSE",
+                    "mailto:" + mail.getAllRecipients()[0], "UID:cycle-" + cycleId + "-EA", "-deadline@localhost",
+                    "DTSTART;TZID=Europe/London:", "DTEND;TZID=Europe/London:", "TRANSP:TRANSPARENT");
+            assertThat(mail.getContentType()).startsWith("multipart/mixed");
+            jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) mail.getContent();
+            jakarta.mail.Multipart alternatives = (jakarta.mail.Multipart) mixed.getBodyPart(0).getContent();
+            assertThat(mixed.getBodyPart(0).getContentType()).startsWith("multipart/alternative");
+            assertThat(List.of(alternatives.getBodyPart(0).getContentType(), alternatives.getBodyPart(1).getContentType(),
+                    alternatives.getBodyPart(2).getContentType())).satisfiesExactly(
+                            t -> assertThat(t).startsWith("text/plain"), t -> assertThat(t).startsWith("text/html"),
+                            t -> assertThat(t).startsWith("text/calendar").contains("method=REQUEST"));
+            assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("invite.ics");
+            assertThat(mail.getReplyTo()).extracting(Object::toString).containsExactly("programme-team@qipflow.invalid");
+            assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
             assertThat(new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(invite)).validate()
                     .hasErrors()).isFalse();
         }
+
+        // the materials the email names are there, for the clinicians: the form in words, the template
+        String text = GreenMailUtil.getBody(materials.get(0)).replace("=\r\n", "");
+        Matcher form = Pattern.compile("http://localhost:\\d+(/tasks/[A-Za-z0-9_-]{43})/audit-form\\.pdf").matcher(text);
+        assertThat(form.find()).as("a link to the audit form").isTrue();
+        HttpResponse<byte[]> pdf = Http.anonymous(port).getBytes(form.group(1) + "/audit-form.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(OtherReaders.pdfTextInReadingOrder(pdf.body()).replaceAll("\\s+", " ")).contains(
+                "Was lithium started in the past 12 months?", "Only if lithium was started in the past 12 months.",
+                "Serum lithium level measured in the past 3 months").doesNotContain("= true");
+        HttpResponse<byte[]> template = Http.anonymous(port).getBytes(form.group(1) + "/template.xlsx");
+        try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(template.body()))) {
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("team");
+        }
+        assertThat(Http.anonymous(port).get(form.group(1)).body()).contains("Audit materials", "The questions")
+                .doesNotContain("Is your organisation taking part?");
 
         // a mail scanner following a link changes nothing
         HttpResponse<String> scanned = Http.anonymous(port).get(URI.create(confirmLinks.get(0)).getPath());
@@ -288,21 +318,33 @@ class AuditCycleEndToEndTest {
         return ics.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
     }
 
-    /** The calendar invitation attached to an email. */
+    /** The calendar invitation in an email: the text/calendar alternative to its text and HTML. */
     private String invitation(MimeMessage message) {
         try {
-            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                jakarta.mail.BodyPart part = parts.getBodyPart(i);
-                if (part.getContentType().startsWith("text/calendar")) {
-                    assertThat(part.getContentType()).contains("method=");
-                    return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                }
+            String found = calendarPart((jakarta.mail.Multipart) message.getContent());
+            if (found != null) {
+                return found;
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        throw new AssertionError("No invitation attached to " + subject(message));
+        throw new AssertionError("No invitation in " + subject(message));
+    }
+
+    private static String calendarPart(jakarta.mail.Multipart parts) throws Exception {
+        for (int i = 0; i < parts.getCount(); i++) {
+            jakarta.mail.BodyPart part = parts.getBodyPart(i);
+            if (part.getContent() instanceof jakarta.mail.Multipart inner) {
+                String found = calendarPart(inner);
+                if (found != null) {
+                    return found;
+                }
+            } else if (part.getContentType().startsWith("text/calendar")) {
+                assertThat(part.getContentType()).contains("method=");
+                return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     private String subject(MimeMessage message) {

@@ -23,6 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CycleMails {
 
+    /** The emails that tell a lead the organisation's deadline, after which a reminder has a day's grace. */
+    static final List<String> ANNOUNCING_DEADLINE = List.of("submission-open", "submission-reminder", "deadline-changed",
+            "dates-changed");
+
     /** Links stay usable long enough for any cycle, and end earlier when their task ends. */
     static final Duration LINK_VALIDITY = Duration.ofDays(180);
     static final Duration RESULTS_LINK_VALIDITY = Duration.ofDays(400);
@@ -37,9 +41,15 @@ class CycleMails {
         this.coordinators = coordinators;
     }
 
+    /** The invitation to take part, with a second link to the materials themselves that the lead may pass on. */
     Mail materials(Cycle cycle, Organisation organisation, Instant deadline) {
-        return toLead("materials", cycle, organisation, deadline, "audit-materials",
+        Mail mail = toLead("materials", cycle, organisation, deadline, "audit-materials",
                 link(cycle, organisation, LeadTask.CONFIRM_PARTICIPATION, LINK_VALIDITY));
+        String materials = link(cycle, organisation, LeadTask.AUDIT_MATERIALS, LINK_VALIDITY);
+        mail.model().put("materialsLink", materials);
+        mail.model().put("formLink", materials + "/audit-form.pdf");
+        mail.model().put("templateLink", materials + "/template.xlsx");
+        return mail;
     }
 
     Mail submissionOpen(Cycle cycle, Organisation organisation, Instant deadline) {
@@ -51,22 +61,41 @@ class CycleMails {
     Mail reminder(Cycle cycle, Organisation organisation, Instant deadline, int days, Instant now) {
         Mail mail = toLead("reminder-" + days + "-" + deadline.getEpochSecond(), cycle, organisation, deadline,
                 "submission-reminder", link(cycle, organisation, LeadTask.SUBMIT_DATA, LINK_VALIDITY));
-        mail.model().put("days", daysLeft(now, deadline));
+        mail.model().put("timeLeft", timeLeft(now, deadline));
         return mail;
     }
 
-    /** Whole days left, counting a part-day as a day: "2 days left" on the evening two days before. */
-    static long daysLeft(Instant now, Instant deadline) {
-        long hours = Math.max(0, Duration.between(now, deadline).toHours());
-        return (hours + 23) / 24;
+    /**
+     * The time left as a reminder says it, to the nearest day ("2 days left" for a reminder a little
+     * late for its time, two days before), or "less than a day left"; never "0 days".
+     */
+    static String timeLeft(Instant now, Instant deadline) {
+        long hours = Duration.between(now, deadline).toHours();
+        if (hours < 24) {
+            return "less than a day left";
+        }
+        long days = (hours + 12) / 24;
+        return days == 1 ? "1 day left" : days + " days left";
     }
 
-    /** A reminder the coordinator sends by hand; one per organisation per minute, so a double click sends one. */
-    Mail reminderNow(Cycle cycle, Organisation organisation, Instant deadline, LeadTask task, Instant now) {
-        Mail mail = toLead("reminder-now-" + now.getEpochSecond() / 60, cycle, organisation, deadline,
+    /**
+     * A reminder the coordinator sends by hand; one per organisation per minute, so a double click
+     * sends one. For an organisation that is late it is the late notice again, with the date late
+     * submissions end.
+     */
+    Mail reminderNow(Cycle cycle, Organisation organisation, Instant deadline, LeadTask task, Instant now,
+            boolean late, Instant lateSubmissionsEnd) {
+        String key = "reminder-now-" + now.getEpochSecond() / 60;
+        if (task == LeadTask.SUBMIT_DATA && late) {
+            Mail mail = toLead(key, cycle, organisation, deadline, "submission-late",
+                    link(cycle, organisation, task, LINK_VALIDITY));
+            mail.model().put("lateSubmissionsEnd", Dates.format(lateSubmissionsEnd.atZone(UkTime.ZONE)));
+            return mail;
+        }
+        Mail mail = toLead(key, cycle, organisation, deadline,
                 task == LeadTask.CONFIRM_PARTICIPATION ? "confirmation-reminder" : "submission-reminder",
                 link(cycle, organisation, task, LINK_VALIDITY));
-        mail.model().put("days", daysLeft(now, deadline));
+        mail.model().put("timeLeft", timeLeft(now, deadline));
         return mail;
     }
 
@@ -88,9 +117,12 @@ class CycleMails {
         return toLead("rescheduled-" + cycle.version(), cycle, organisation, deadline, "dates-changed", null);
     }
 
-    /** After this organisation's deadline was extended; one per new deadline. */
+    /** After this organisation's deadline was extended; one per new deadline. The subject names it. */
     Mail deadlineExtended(Cycle cycle, Organisation organisation, Instant deadline) {
-        return toLead("extended-" + deadline.getEpochSecond(), cycle, organisation, deadline, "dates-changed", null);
+        Mail mail = toLead("extended-" + deadline.getEpochSecond(), cycle, organisation, deadline, "deadline-changed",
+                null);
+        mail.model().put("extended", true);
+        return mail;
     }
 
     /** Confirms a "not taking part" answer; carries the cancellation of the deadline already sent. */
@@ -98,9 +130,12 @@ class CycleMails {
         return toLead("declined", cycle, organisation, null, "participation-declined", null);
     }
 
-    /** After a closure day moved this organisation's deadline; one per new deadline. */
+    /** After a closure day moved this organisation's deadline; one per new deadline. The subject names it. */
     Mail deadlineMoved(Cycle cycle, Organisation organisation, Instant deadline) {
-        return toLead("moved-" + deadline.getEpochSecond(), cycle, organisation, deadline, "dates-changed", null);
+        Mail mail = toLead("moved-" + deadline.getEpochSecond(), cycle, organisation, deadline, "deadline-changed",
+                null);
+        mail.model().put("extended", false);
+        return mail;
     }
 
     Mail results(Cycle cycle, Organisation organisation) {
@@ -183,6 +218,11 @@ class CycleMails {
     }
 
     private static String reference(Cycle cycle, Organisation organisation) {
-        return "cycle:" + cycle.id() + ":" + organisation.code();
+        return reference(cycle, organisation.code());
+    }
+
+    /** What the emails to and about one organisation in one cycle are filed under. */
+    static String reference(Cycle cycle, String organisationCode) {
+        return "cycle:" + cycle.id() + ":" + organisationCode;
     }
 }

@@ -9,7 +9,12 @@ enum LeadTask {
     /** Not a task: reading the organisation's results once they are published. */
     VIEW_RESULTS(List.of()),
     /** Not a task: answering a coordinator's question about the data (link purpose ANSWER_QUERY:{id}). */
-    ANSWER_QUERY(List.of());
+    ANSWER_QUERY(List.of()),
+    /**
+     * Not a task: the audit form, its instructions and the data templates, for the clinicians who collect
+     * the data. The link shows nothing of the organisation's records, so the lead may pass it on.
+     */
+    AUDIT_MATERIALS(List.of());
 
     private final List<String> taskIds;
 

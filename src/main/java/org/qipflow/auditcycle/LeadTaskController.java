@@ -21,15 +21,11 @@ import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
-import org.qipflow.definitions.CsvTemplate;
-import org.qipflow.definitions.XlsxTemplate;
 import org.qipflow.reporting.ReportDocument;
 import org.qipflow.reporting.ReportDownloads;
 import org.qipflow.reporting.Reports;
 import org.qipflow.submissions.AuditRecord;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.qipflow.submissions.RecordService;
 import org.springframework.util.MultiValueMap;
@@ -216,26 +212,6 @@ class LeadTaskController {
         }, backToRecords);
     }
 
-    /** The upload templates, for leads who have no account for the API. */
-    @GetMapping({"/tasks/{token}/template.csv", "/tasks/{token}/template.xlsx"})
-    ResponseEntity<byte[]> template(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
-        TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
-                && l.purpose().equals(LeadTask.SUBMIT_DATA.name())).orElse(null);
-        if (link == null) {
-            return toTaskPage(token);
-        }
-        var definition = records.definitionOf(Long.parseLong(link.subject().substring("cycle:".length())));
-        boolean excel = request.getRequestURI().endsWith(".xlsx");
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + definition.id() + "-records."
-                        + (excel ? "xlsx" : "csv") + "\"")
-                .contentType(excel ? MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                        : new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(excel ? XlsxTemplate.of(definition)
-                        : CsvTemplate.header(definition).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
     /** The report as PDF, action plan, slides or the organisation's own data, once results are published. */
     @GetMapping({"/tasks/{token}/results.pdf", "/tasks/{token}/action-plan.docx", "/tasks/{token}/slides.pptx",
             "/tasks/{token}/export.xlsx", "/tasks/{token}/export.csv"})
@@ -325,7 +301,7 @@ class LeadTaskController {
     }
 
     /** A download through a link that no longer works goes to the link's page, which says why and offers fresh ones. */
-    private static ResponseEntity<byte[]> toTaskPage(String token) {
+    static ResponseEntity<byte[]> toTaskPage(String token) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(UriComponentsBuilder.fromPath("/tasks/{token}").buildAndExpand(token).encode().toUri()).build();
     }
@@ -415,8 +391,17 @@ class LeadTaskController {
         model.addAttribute("nextStep", participation.openTask(context.cycle().id(), context.organisation().code())
                 .map(Enum::name).orElse(null));
         return switch (context.task()) {
-            case CONFIRM_PARTICIPATION -> participation.isOpen(context.cycle().id(), context.organisation().code(),
-                    LeadTask.CONFIRM_PARTICIPATION) ? "tasks/confirm" : "tasks/done";
+            case CONFIRM_PARTICIPATION -> {
+                if (!participation.isOpen(context.cycle().id(), context.organisation().code(),
+                        LeadTask.CONFIRM_PARTICIPATION)) {
+                    yield "tasks/done";
+                }
+                List<String> lastRound = participation.teamsOfLastRound(context.cycle().id(),
+                        context.organisation().code());
+                model.addAttribute("lastRoundTeams", !lastRound.isEmpty());
+                model.asMap().putIfAbsent("teamsEntered", String.join(", ", lastRound));
+                yield "tasks/confirm";
+            }
             case SUBMIT_DATA -> submissionPage(context, model);
             case VIEW_RESULTS -> {
                 if (context.cycle().publishedAt() != null) {
@@ -426,6 +411,10 @@ class LeadTaskController {
                 yield "tasks/results";
             }
             case ANSWER_QUERY -> "tasks/query";
+            case AUDIT_MATERIALS -> {
+                model.addAttribute("definition", records.definitionOf(context.cycle().id()));
+                yield "tasks/materials";
+            }
         };
     }
 }

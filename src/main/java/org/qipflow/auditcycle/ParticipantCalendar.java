@@ -71,7 +71,8 @@ class ParticipantCalendar {
     /** The deadline entry as an invitation for the organisation's lead: a request, or a cancellation. */
     Optional<String> deadlineInvitation(Cycle cycle, Organisation organisation) {
         return entries.find(entries.uid(cycle.id(), organisation.code(), DEADLINE))
-                .map(entry -> entries.invitation(entry, programmeTeam, organisation.localLead().email()));
+                .map(entry -> entries.invitation(entry, programmeTeam, organisation.localLead().email(),
+                        organisation.localLead().name()));
     }
 
     private List<EntryDraft> drafts(Cycle cycle, Participant participant) {

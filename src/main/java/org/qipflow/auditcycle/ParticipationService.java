@@ -1,9 +1,11 @@
 package org.qipflow.auditcycle;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,8 @@ public class ParticipationService {
 
     private static final Pattern TEAM_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,11}");
     private static final int MOST_TEAMS = 200;
+    /** A reminder within this long of another email giving the same deadline would say nothing new. */
+    static final Duration NOTHING_NEW_WITHIN = Duration.ofHours(24);
 
     private final ParticipantRepository participants;
     private final CycleService cycles;
@@ -234,8 +238,10 @@ public class ParticipationService {
         LeadTask open = openTask(cycleId, participant.organisationCode())
                 .orElseThrow(() -> new ConflictException(participant.organisationCode()
                         + " has nothing to do in this cycle at the moment, so there is nothing to remind it of"));
-        outbox.enqueue(mails.reminderNow(cycle, organisations.get(participant.organisationCode()),
-                schedule.deadlineInstant(cycle, participant), open, clock.instant()));
+        Instant deadline = schedule.deadlineInstant(cycle, participant);
+        boolean late = participant.status() == ParticipantStatus.LATE || !deadline.isAfter(clock.instant());
+        outbox.enqueue(mails.reminderNow(cycle, organisations.get(participant.organisationCode()), deadline, open,
+                clock.instant(), late, schedule.lateSubmissionsEndInstant(cycle)));
     }
 
     /** Emails the lead on record fresh links to every task of the organisation that is open. */
@@ -346,21 +352,29 @@ public class ParticipationService {
     }
 
     /**
-     * Sends the reminder due {@code days} before the deadline, unless a nearer one is already due, as
-     * happens to an organisation that joins or confirms late: it gets the most pressing reminder only.
+     * Sends the reminder due {@code days} before the deadline when it tells the lead something new: not
+     * when a nearer reminder is already due (an organisation that confirms late gets the most pressing
+     * one only), and not within a day of another email that gave the same deadline (submission opening,
+     * an extension, an earlier reminder).
      */
     void sendReminder(long cycleId, String organisationCode, int days) {
         if (!isOpen(cycleId, organisationCode, LeadTask.SUBMIT_DATA)) {
             return; // submitted between the timer and this step
         }
         Cycle cycle = cycles.get(cycleId);
+        Instant now = clock.instant();
         Instant deadline = schedule.deadlineInstant(cycle, participant(cycleId, organisationCode));
-        long daysLeft = java.time.Duration.between(clock.instant(), deadline).toHours() / 24;
+        long daysLeft = Duration.between(now, deadline).toHours() / 24;
         int nearer = days == 14 ? 7 : days == 7 ? 2 : 0;
-        if (daysLeft < nearer || !deadline.isAfter(clock.instant())) {
+        if (daysLeft < nearer || !deadline.isAfter(now)) {
             return;
         }
-        outbox.enqueue(mails.reminder(cycle, organisations.get(organisationCode), deadline, days, clock.instant()));
+        Optional<Instant> lastTold = outbox.lastWritten(CycleMails.reference(cycle, organisationCode),
+                CycleMails.ANNOUNCING_DEADLINE);
+        if (lastTold.isPresent() && lastTold.get().isAfter(now.minus(NOTHING_NEW_WITHIN))) {
+            return;
+        }
+        outbox.enqueue(mails.reminder(cycle, organisations.get(organisationCode), deadline, days, now));
     }
 
     void markLate(long cycleId, String organisationCode) {
@@ -386,6 +400,7 @@ public class ParticipationService {
         processes.closeParticipations(cycleId);
         cycles.markClosed(cycleId);
         links.revokeSubject("cycle:" + cycleId, LeadTask.SUBMIT_DATA.name());
+        links.revokeSubject("cycle:" + cycleId, LeadTask.AUDIT_MATERIALS.name());
     }
 
     /** Analyses the records of the organisations that submitted, on time or late. */
@@ -411,6 +426,22 @@ public class ParticipationService {
     void localLeadChanged(String organisationCode) {
         links.revokeAll(organisationCode);
         sendFreshLinks(organisationCode);
+    }
+
+    /**
+     * The team codes to offer a lead confirming a re-audit or supplementary audit: those the organisation
+     * registered in its latest earlier round of the same programme, so comparisons stay team by team.
+     */
+    @Transactional(readOnly = true)
+    List<String> teamsOfLastRound(long cycleId, String organisationCode) {
+        Cycle cycle = cycles.get(cycleId);
+        return participants.ofOrganisation(organisationCode).stream()
+                .filter(p -> !p.teams().isEmpty())
+                .map(p -> Map.entry(cycles.get(p.cycleId()), p.teams()))
+                .filter(e -> e.getKey().programmeCode().equals(cycle.programmeCode())
+                        && e.getKey().number() < cycle.number())
+                .max(Comparator.comparingInt(e -> e.getKey().number()))
+                .map(Map.Entry::getValue).orElse(List.of());
     }
 
     /** Team codes as the lead typed them: one per line or comma separated, upper-cased, each once; no spaces. */

@@ -110,8 +110,8 @@ public class CalendarEntries {
     }
 
     /** The entry as an email attachment for one person: a request, or a cancellation once cancelled. */
-    public String invitation(CalendarEntry entry, String organiser, String attendee) {
-        return ics.invitation(entry, organiser, attendee, clock.instant());
+    public String invitation(CalendarEntry entry, String organiser, String attendee, String attendeeName) {
+        return ics.invitation(entry, organiser, attendee, attendeeName, clock.instant());
     }
 
     /** What a feed holds now: its entries, and a version that changes whenever they do. */

@@ -17,6 +17,9 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
@@ -33,6 +36,7 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -48,6 +52,8 @@ class IcsWriter {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** How often subscribed calendars should fetch the feed again. */
     static final Duration REFRESH = Duration.ofHours(6);
+    /** How long a deadline or other moment lasts in calendars, which show an entry without an end oddly. */
+    static final Duration MOMENT = Duration.ofMinutes(30);
     private static final String PRODUCT = "-//qipflow//Programme calendar//EN";
 
     /** The zone's current rules only (since 1996), as calendar programs expect, not its whole history. */
@@ -71,13 +77,20 @@ class IcsWriter {
      * An invitation for one person (iTIP, RFC 5546): METHOD:REQUEST for a standing entry, CANCEL for
      * a cancelled one; the same UID with a higher SEQUENCE updates what their calendar has.
      */
-    String invitation(CalendarEntry entry, String organiser, String attendee, Instant now) {
+    String invitation(CalendarEntry entry, String organiser, String attendee, String attendeeName, Instant now) {
         Calendar calendar = calendar();
         calendar.add(entry.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         addZoneIfTimed(calendar, List.of(entry));
         VEvent event = event(entry, now);
-        event.add(new Organizer(URI.create("mailto:" + organiser)));
-        event.add(new Attendee(URI.create("mailto:" + attendee)));
+        Organizer from = new Organizer(URI.create("mailto:" + organiser));
+        from.add(new Cn("Programme team"));
+        event.add(from);
+        // a deadline to note, not a meeting to answer: no reply is asked for
+        Attendee to = new Attendee(URI.create("mailto:" + attendee));
+        to.add(new Cn(attendeeName));
+        to.add(Role.REQ_PARTICIPANT);
+        to.add(Rsvp.FALSE);
+        event.add(to);
         calendar.add(event);
         return write(calendar);
     }
@@ -100,7 +113,9 @@ class IcsWriter {
         EntryDraft draft = entry.draft();
         VEvent event = draft.allDay()
                 ? new VEvent(draft.startDate(), draft.lastDate().plusDays(1), draft.summary())
-                : new VEvent(draft.at().atZone(LONDON), draft.summary()); // a moment: no end (RFC 5545 3.6.1)
+                : new VEvent(draft.at().atZone(LONDON), draft.at().atZone(LONDON).plus(MOMENT), draft.summary());
+        // a deadline or opening takes a moment, and never makes anyone look busy
+        event.add(ImmutableTransp.TRANSPARENT);
         event.replace(new DtStamp(stamp));
         event.add(new Uid(draft.uid()));
         event.add(new Sequence(entry.sequence()));

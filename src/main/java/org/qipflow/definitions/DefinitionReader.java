@@ -96,6 +96,9 @@ final class DefinitionReader {
                     && options.stream().allMatch(o -> o.value() != null && !o.value().isBlank()
                     && !o.value().contains("|") && o.label() != null), "each option needs a value (no '|') and a label, once");
             Feel.Expression when = raw.when() == null ? null : expression(file, where + ": when", raw.when());
+            require(file, where, when == null || (raw.whenText() != null && !raw.whenText().isBlank()),
+                    "a field asked only 'when' something holds needs 'whenText': the condition in words, which is all "
+                            + "that forms and messages show");
             Integer maxLength = type == FieldType.TEXT
                     ? (raw.maxLength() == null ? DEFAULT_TEXT_LENGTH : raw.maxLength()) : null;
             fields.add(new Field(raw.name(), raw.label(), raw.help(), type, Boolean.TRUE.equals(raw.required()),

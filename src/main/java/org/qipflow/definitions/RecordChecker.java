@@ -67,8 +67,7 @@ public final class RecordChecker {
                     || !raw.getOrDefault(field.name(), "").isBlank();
             if (!asked && answered) {
                 if (unasked == Unasked.REFUSE) {
-                    errors.add(new FieldProblem(field.name(), field.label() + " is only asked when "
-                            + field.when().source() + "; leave it empty"));
+                    errors.add(new FieldProblem(field.name(), field.notAskedMessage()));
                 } else {
                     errors.removeIf(p -> field.name().equals(p.field()));
                 }

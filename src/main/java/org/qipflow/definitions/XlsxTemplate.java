@@ -90,7 +90,7 @@ public final class XlsxTemplate {
                             + (f.type() == FieldType.MULTICHOICE ? " (several separated by |)" : "");
             String range = f.min() == null && f.max() == null ? "" : " from " + plain(f.min()) + " to " + plain(f.max());
             row(help, r++, f.name(), f.label(), f.type().key() + range, f.required() ? "yes" : "no",
-                    f.when() == null ? "" : f.when().source(), answers, f.help() == null ? "" : f.help());
+                    f.askedWhen() == null ? "" : f.askedWhen(), answers, f.help() == null ? "" : f.help());
         }
         for (int c = 0; c < titles.length; c++) {
             help.setColumnWidth(c, (c == 1 || c == 6 ? 60 : 22) * 256);

@@ -85,21 +85,21 @@ class DemoData implements ApplicationRunner {
     }
 
     static List<OrganisationInput> organisationsFor(int year) {
-        String thisYear = year + "-12-31";
+        String firstTerm = null; // a first term: this year's end, or next year's from the renewal notice on
         String inThreeYears = (year + 2) + "-12-31";
         return List.of(
                 demo("XA1", "Riverside Mental Health NHS Foundation Trust (demo)", "England", "NHS trust",
                         "Priya Raman", "priya.raman@example.org", "Chief Pharmacist", inThreeYears),
                 demo("XA2", "Northfield Partnership NHS Trust (demo)", "England", "NHS trust",
-                        "Tom Adeyemi", "tom.adeyemi@example.org", "Clinical Audit Lead", thisYear),
+                        "Tom Adeyemi", "tom.adeyemi@example.org", "Clinical Audit Lead", firstTerm),
                 demo("XB1", "Glenmore Health Board (demo)", "Scotland", "Health board",
                         "Fiona MacLeod", "fiona.macleod@example.org", "Lead Pharmacist, Mental Health", inThreeYears),
                 demo("XC1", "Bro Taf University Health Board (demo)", "Wales", "Health board",
-                        "Rhys Evans", "rhys.evans@example.org", "Consultant Psychiatrist", thisYear),
+                        "Rhys Evans", "rhys.evans@example.org", "Consultant Psychiatrist", firstTerm),
                 demo("XD1", "Lagan Valley Health and Social Care Trust (demo)", "Northern Ireland", "NHS trust",
                         "Niamh O'Neill", "niamh.oneill@example.org", "Senior Pharmacist", inThreeYears),
                 demo("XE1", "Harbour View Independent Hospitals (demo)", "England", "Independent provider",
-                        "Sam Whitfield", "sam.whitfield@example.org", "Head of Pharmacy", thisYear));
+                        "Sam Whitfield", "sam.whitfield@example.org", "Head of Pharmacy", firstTerm));
     }
 
     private static OrganisationInput demo(String code, String name, String nation, String type, String leadName,

@@ -2,6 +2,7 @@ package org.qipflow.membership;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.Month;
 import java.time.Period;
 import java.util.Date;
 import org.qipflow.common.UkTime;
@@ -30,6 +31,16 @@ public class MembershipRenewalSchedule {
     public Date renewalDue(String organisationCode) {
         return Date.from(membershipEndsOn(organisationCode).minus(notice)
                 .atTime(START_OF_WORKING_DAY).atZone(UkTime.ZONE).toInstant());
+    }
+
+    /**
+     * When a membership that starts today ends if no date is given: this year's 31 December, or next
+     * year's once this year's renewal decision is already due, so no member is "renewal due" on its
+     * first day (joining in December pays for the rest of the year and the next).
+     */
+    LocalDate firstTermEnds(LocalDate today) {
+        LocalDate thisYear = LocalDate.of(today.getYear(), Month.DECEMBER, 31);
+        return thisYear.minus(notice).isAfter(today) ? thisYear : thisYear.plusYears(1);
     }
 
     /** The first moment after the last day of membership: midnight starting 1 January, UK time. */

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.List;
 import java.util.Objects;
 import org.qipflow.common.ConflictException;
@@ -26,10 +25,13 @@ public class OrganisationService {
     private final MembershipRenewalProcess renewals;
     private final OrganisationCsvImport csvImport;
     private final ApplicationEventPublisher events;
+    private final MembershipRenewalSchedule schedule;
     private final Clock clock;
 
     OrganisationService(OrganisationRepository organisations, MembershipRenewalProcess renewals,
-            OrganisationCsvImport csvImport, ApplicationEventPublisher events, Clock clock) {
+            OrganisationCsvImport csvImport, ApplicationEventPublisher events, MembershipRenewalSchedule schedule,
+            Clock clock) {
+        this.schedule = schedule;
         this.organisations = organisations;
         this.renewals = renewals;
         this.csvImport = csvImport;
@@ -135,14 +137,14 @@ public class OrganisationService {
         return get(current.code());
     }
 
-    /** Brings a deactivated organisation back; a membership that ended meanwhile runs to the end of this year. */
+    /** Brings a deactivated organisation back; a membership that ended meanwhile starts a new first term. */
     @Transactional
     public Organisation reactivate(String code) {
         Organisation current = organisations.findByCodeForUpdate(OrganisationValidator.normaliseCode(code))
                 .orElseThrow(() -> notFound(code));
         if (!current.active()) {
             if (current.membershipEnds().isBefore(today())) {
-                organisations.setMembershipEnds(current.id(), endOfThisYear(), now());
+                organisations.setMembershipEnds(current.id(), schedule.firstTermEnds(today()), now());
             }
             organisations.setActive(current.id(), true, now());
             renewals.start(current.code());
@@ -212,7 +214,7 @@ public class OrganisationService {
     }
 
     private void insert(OrganisationDetails details) {
-        LocalDate ends = details.membershipEnds() == null ? endOfThisYear() : details.membershipEnds();
+        LocalDate ends = details.membershipEnds() == null ? schedule.firstTermEnds(today()) : details.membershipEnds();
         organisations.insert(details, ends, now());
         renewals.start(details.code());
     }
@@ -243,10 +245,6 @@ public class OrganisationService {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private LocalDate endOfThisYear() {
-        return LocalDate.of(today().getYear(), Month.DECEMBER, 31);
     }
 
     private Instant now() {

@@ -1,8 +1,10 @@
 package org.qipflow.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.qipflow.common.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,6 +43,12 @@ public class Outbox {
     @Transactional(readOnly = true)
     public boolean contains(String key) {
         return messages.exists(key);
+    }
+
+    /** When the last of these emails about this reference was written, if any was. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastWritten(String reference, Collection<String> templates) {
+        return messages.lastWritten(reference, templates);
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,12 @@
 package org.qipflow.notification;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +42,13 @@ class OutboxRelay {
     private final JavaMailSender sender;
     private final Clock clock;
     private final String from;
+    private final String programmeTeam;
     private final Duration firstPause;
 
     OutboxRelay(OutboxRepository messages, JavaMailSender sender, Clock clock,
-            @Value("${qipflow.mail.from}") String from,
+            @Value("${qipflow.mail.from}") String from, @Value("${qipflow.mail.coordinators}") String programmeTeam,
             @Value("${qipflow.mail.first-retry-after:PT1M}") Duration firstPause) {
+        this.programmeTeam = programmeTeam;
         this.messages = messages;
         this.sender = sender;
         this.clock = clock;
@@ -91,23 +96,50 @@ class OutboxRelay {
         return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
     }
 
+    /**
+     * The message as mail programs expect it: plain text and HTML as alternatives, and an invitation
+     * both as a third alternative ({@code text/calendar} with its method, which Outlook turns into
+     * "add to calendar") and as an attached {@code .ics} for the others. Replies go to the programme
+     * team; the headers say it was sent automatically, so out-of-office replies stay away.
+     */
     private MimeMessage mime(OutboxMessage message) throws MessagingException {
         MimeMessage mime = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(from);
-        helper.setTo(message.recipient());
-        helper.setSubject(message.subject());
-        helper.setText(message.textBody(), message.htmlBody());
-        if (message.invitation() != null) {
+        mime.setFrom(new InternetAddress(from));
+        mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(message.recipient()));
+        if (!message.recipient().equalsIgnoreCase(programmeTeam)) {
+            mime.setReplyTo(InternetAddress.parse(programmeTeam));
+        }
+        mime.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+        mime.setHeader("Auto-Submitted", "auto-generated");
+        mime.setHeader("X-Auto-Response-Suppress", "All");
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        alternatives.addBodyPart(part(message.textBody(), "text/plain; charset=UTF-8"));
+        alternatives.addBodyPart(part(message.htmlBody(), "text/html; charset=UTF-8"));
+        if (message.invitation() == null) {
+            mime.setContent(alternatives);
+        } else {
             // calendar programs read the method from the part's type as well as from the file
             String method = message.invitation().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
-            helper.addAttachment(method.equals("CANCEL") ? "cancel.ics" : "invite.ics", new ByteArrayDataSource(
-                    message.invitation().getBytes(StandardCharsets.UTF_8),
-                    "text/calendar; charset=UTF-8; method=" + method));
+            alternatives.addBodyPart(part(message.invitation(), "text/calendar; charset=UTF-8; method=" + method));
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternatives);
+            MimeBodyPart attachment = part(message.invitation(), "application/ics; name=invite.ics");
+            attachment.setDisposition(Part.ATTACHMENT);
+            attachment.setFileName(method.equals("CANCEL") ? "cancel.ics" : "invite.ics");
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(body);
+            mixed.addBodyPart(attachment);
+            mime.setContent(mixed);
         }
         mime.saveChanges();
         mime.setHeader("Message-ID", messageId(message.key()));
         return mime;
+    }
+
+    private static MimeBodyPart part(String content, String type) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setContent(content, type);
+        return part;
     }
 
     static String messageId(String key) {

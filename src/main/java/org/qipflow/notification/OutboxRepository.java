@@ -63,6 +63,14 @@ class OutboxRepository {
                 .param("refs", references).query(this::message).list();
     }
 
+    Optional<Instant> lastWritten(String reference, Collection<String> templates) {
+        return jdbc.sql("""
+                select max(created_at) as last_written from outbox_message
+                 where reference = :reference and template in (:templates)
+                """).param("reference", reference).param("templates", templates)
+                .query((rs, n) -> Optional.ofNullable(instant(rs, "last_written"))).single();
+    }
+
     List<Long> due(Instant now, int limit) {
         return jdbc.sql("""
                 select id from outbox_message

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.qipflow.auditcycle.AuditProcessFixture.date;
 import static org.qipflow.auditcycle.AuditProcessFixture.uk;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -100,6 +101,7 @@ class AuditParticipationProcessTest {
         assertThat(fixture.timer(instance, "Timer_Reminder14").getDuedate()).isEqualTo(date(uk(2030, 4, 15, 17)));
         assertThat(fixture.timer(instance, "Timer_Reminder2").getDuedate()).isEqualTo(date(uk(2030, 4, 27, 17)));
 
+        fixture.emailsWrittenDaysAgo(cycle.id(), org, 14);                   // two weeks after opening
         fixture.fire(instance, "Timer_Reminder14");
         assertThat(instance).hasPassed("Task_SendReminder14", "End_Reminder14Sent").isWaitingAt("Task_SubmitAuditData");
 
@@ -117,17 +119,50 @@ class AuditParticipationProcessTest {
     void everyReminderIsSentWhileTheTaskIsOpen() {
         submissionOpen();
 
-        fixture.fire(instance, "Timer_Reminder14");
-        fixture.fire(instance, "Timer_Reminder7");
-        fixture.fire(instance, "Timer_Reminder2");
+        for (String reminder : List.of("Timer_Reminder14", "Timer_Reminder7", "Timer_Reminder2")) {
+            fixture.emailsWrittenDaysAgo(cycle.id(), org, 5);               // days pass between reminders
+            fixture.fire(instance, reminder);
+        }
 
         assertThat(instance).hasPassed("End_Reminder14Sent", "End_Reminder7Sent", "End_Reminder2Sent")
                 .isWaitingAt("Task_SubmitAuditData");
-        // fired early by hand, so each says how many days are really left
-        long daysLeft = CycleMails.daysLeft(Instant.now(), participation.deadline(cycle.id(), org));
+        // fired early by hand, so each says how much time is really left
+        String timeLeft = CycleMails.timeLeft(Instant.now(), participation.deadline(cycle.id(), org));
         assertThat(fixture.mails(cycle.id(), org)).filteredOn(m -> m.template().equals("submission-reminder"))
                 .extracting(OutboxMessage::subject).hasSize(3)
-                .containsOnly(daysLeft + " days left to submit: " + cycle.title());
+                .containsOnly(timeLeft + " to submit: " + cycle.title());
+    }
+
+    @Test
+    void aReminderThatWouldSayNothingNewIsNotSent() {
+        submissionOpen();
+
+        fixture.fire(instance, "Timer_Reminder14");                         // the same day submission opened
+        assertThat(fixture.templates(cycle.id(), org)).doesNotContain("submission-reminder");
+
+        fixture.emailsWrittenDaysAgo(cycle.id(), org, 7);
+        fixture.fire(instance, "Timer_Reminder7");
+        fixture.fire(instance, "Timer_Reminder2");                          // straight after the 7-day one
+        assertThat(fixture.templates(cycle.id(), org)).filteredOn("submission-reminder"::equals).hasSize(1);
+    }
+
+    @Test
+    void timeLeftIsNeverNoDaysAndARemindNowAfterTheDeadlineIsTheLateNotice() {
+        Instant now = Instant.parse("2030-04-29T12:00:00Z");
+        assertThat(CycleMails.timeLeft(now, now.plus(Duration.ofMinutes(30)))).isEqualTo("less than a day left");
+        assertThat(CycleMails.timeLeft(now, now.plus(Duration.ofHours(23)))).isEqualTo("less than a day left");
+        assertThat(CycleMails.timeLeft(now, now.plus(Duration.ofHours(30)))).isEqualTo("1 day left");
+        assertThat(CycleMails.timeLeft(now, now.plus(Duration.ofHours(47)))).isEqualTo("2 days left");
+        assertThat(CycleMails.timeLeft(now, now.plus(Duration.ofDays(14)))).isEqualTo("14 days left");
+
+        submissionOpen();
+        fixture.fire(instance, "Timer_SubmissionDeadline");
+        participation.remindNow(cycle.id(), org);
+
+        assertThat(fixture.mails(cycle.id(), org)).filteredOn(m -> m.subject().startsWith("Submission is late"))
+                .hasSize(2);
+        assertThat(fixture.mails(cycle.id(), org)).extracting(OutboxMessage::subject)
+                .noneMatch(subject -> subject.contains("0 days") || subject.contains("left to submit"));
     }
 
     @Test
@@ -184,7 +219,12 @@ class AuditParticipationProcessTest {
         assertThat(fixture.timer(instance, "Timer_Reminder7").getDuedate()).isEqualTo(date(uk(2030, 5, 3, 12)));
         assertThat(fixture.timer(fixture.cycleInstance(cycle.id()), "Timer_LateSubmissionsEnd").getDuedate())
                 .isEqualTo(date(uk(2030, 5, 17, 12)));
-        assertThat(fixture.mails(cycle.id(), org)).extracting(OutboxMessage::template).contains("dates-changed");
+        assertThat(fixture.mails(cycle.id(), org)).filteredOn(m -> m.template().equals("deadline-changed"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.subject()).isEqualTo("New deadline Fri 10 May 2030 12:00: " + cycle.title());
+                    assertThat(m.textBody()).contains("has extended", "The new deadline is Fri 10 May 2030 12:00");
+                    assertThat(m.invitation()).contains("METHOD:REQUEST", "SEQUENCE:1");
+                });
         assertThatThrownBy(() -> participation.extendDeadline(cycle.id(), org, uk(2030, 5, 1, 12)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("later than the current deadline");
     }
@@ -290,7 +330,7 @@ class AuditParticipationProcessTest {
     }
 
     @Test
-    void aLateJoinerGetsOnlyTheMostPressingReminderWithTheRealDaysLeft() {
+    void aLateJoinerGetsNoReminderWithItsOpeningEmailThenOnlyTheMostPressingOne() {
         // submission closes on a working day 3 to 7 days ahead: the 14-day reminder date has passed
         Cycle soon = fixture.cycleClosingIn(3, 7);
         String late = fixture.member("England");
@@ -301,11 +341,16 @@ class AuditParticipationProcessTest {
 
         fixture.runDueJobs(joined);
 
-        long daysLeft = CycleMails.daysLeft(Instant.now(), participation.deadline(soon.id(), late));
         assertThat(joined).hasPassed("Task_SendReminder14").isWaitingAt("Task_SubmitAuditData");
+        assertThat(fixture.templates(soon.id(), late)).as("the opening email gives the deadline; a reminder in the "
+                + "same second would say nothing new").containsExactly("audit-materials", "submission-open");
+
+        fixture.emailsWrittenDaysAgo(soon.id(), late, 2);
+        fixture.fire(joined, "Timer_Reminder2");
+        String timeLeft = CycleMails.timeLeft(Instant.now(), participation.deadline(soon.id(), late));
         assertThat(fixture.mails(soon.id(), late)).extracting(OutboxMessage::subject)
-                .filteredOn(s -> s.contains("left to submit"))
-                .containsExactly(daysLeft + " days left to submit: " + soon.title());
+                .filteredOn(s -> s.contains("to submit"))
+                .containsExactly(timeLeft + " to submit: " + soon.title());
     }
 
     @Test
@@ -343,8 +388,8 @@ class AuditParticipationProcessTest {
 
         assertThat(participation.deadline(cycle.id(), org)).isEqualTo(uk(2030, 5, 20, 17).toInstant());
         assertThat(fixture.timer(instance, "Timer_SubmissionDeadline").getDuedate()).isEqualTo(date(uk(2030, 5, 20, 17)));
-        assertThat(fixture.mails(cycle.id(), org)).filteredOn(m -> m.template().equals("dates-changed"))
-                .as("the extension and the reschedule each tell the lead").hasSize(2);
+        assertThat(fixture.mails(cycle.id(), org)).extracting(OutboxMessage::template)
+                .as("the extension and the reschedule each tell the lead").contains("deadline-changed", "dates-changed");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.qipflow.auditcycle;
 
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
 import org.qipflow.workingdays.WorkingDays;
 import org.qipflow.programmes.ProgrammeService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Builds programmes, cycles and members for audit tests, and drives the engine's jobs by hand. */
@@ -39,10 +41,12 @@ class AuditProcessFixture {
     private final Outbox outbox;
     private final WorkingDays workingDays;
     private final ParticipationService participation;
+    private final JdbcTemplate jdbc;
 
     AuditProcessFixture(ProgrammeService programmes, CycleService cycles, OrganisationService organisations,
             RuntimeService runtime, ManagementService management, Outbox outbox, WorkingDays workingDays,
-            @org.springframework.context.annotation.Lazy ParticipationService participation) {
+            @org.springframework.context.annotation.Lazy ParticipationService participation, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.workingDays = workingDays;
         this.participation = participation;
         this.programmes = programmes;
@@ -157,6 +161,17 @@ class AuditProcessFixture {
             due.forEach(job -> management.executeJob(job.getId()));
         }
         throw new AssertionError("Jobs keep becoming due for " + instance.getId());
+    }
+
+    /**
+     * As if the emails to this organisation in this cycle had been written {@code days} earlier, for
+     * steps that depend on how long ago the lead was last told something.
+     */
+    void emailsWrittenDaysAgo(long cycleId, String organisationCode, int days) {
+        jdbc.query("select id, created_at from outbox_message where reference = ?", (rs, n) -> Map.entry(
+                rs.getLong("id"), rs.getObject("created_at", OffsetDateTime.class)),
+                "cycle:" + cycleId + ":" + organisationCode).forEach(row -> jdbc.update(
+                "update outbox_message set created_at = ? where id = ?", row.getValue().minusDays(days), row.getKey()));
     }
 
     List<OutboxMessage> mails(long cycleId, String organisationCode) {

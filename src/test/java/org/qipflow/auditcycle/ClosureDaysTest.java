@@ -52,14 +52,17 @@ class ClosureDaysTest {
         assertThat(fixture.timer(fixture.participation(cycle.id(), org), "Timer_SubmissionDeadline").getDuedate().toInstant())
                 .isEqualTo(Instant.parse("2036-08-11T16:00:00Z"));
         List<String> invitations = fixture.mails(cycle.id(), org).stream()
-                .filter(m -> m.template().equals("dates-changed")).map(OutboxMessage::invitation).toList();
+                .filter(m -> m.template().equals("deadline-changed")).map(OutboxMessage::invitation).toList();
         assertThat(invitations).singleElement().satisfies(ics -> assertThat(ics)
                 .contains("SEQUENCE:1", "DTSTART;TZID=Europe/London:20360811T170000"));
+        assertThat(fixture.mails(cycle.id(), org)).filteredOn(m -> m.template().equals("deadline-changed"))
+                .extracting(OutboxMessage::subject).singleElement().asString()
+                .startsWith("New deadline Mon 11 Aug 2036 17:00: ");
 
         closures.remove(closures.list().stream().filter(c -> c.date().toString().equals("2036-08-08"))
                 .findFirst().orElseThrow().id());
         assertThat(participation.deadline(cycle.id(), org)).isEqualTo(Instant.parse("2036-08-08T16:00:00Z"));
-        assertThat(fixture.mails(cycle.id(), org).stream().filter(m -> m.template().equals("dates-changed")))
+        assertThat(fixture.mails(cycle.id(), org).stream().filter(m -> m.template().equals("deadline-changed")))
                 .hasSize(2).anySatisfy(m -> assertThat(m.invitation()).contains("SEQUENCE:2", "20360808T170000"));
     }
 

@@ -13,10 +13,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qipflow.notification.OutboxMessage;
 import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleKind;
+import org.qipflow.programmes.CycleService;
 import org.qipflow.support.QipflowTest;
 import org.qipflow.tasklink.TaskLinks;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,8 @@ class LeadTaskPagesTest {
     TaskLinks links;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    CycleService cycles;
 
     Cycle cycle;
     String org;
@@ -51,6 +56,23 @@ class LeadTaskPagesTest {
         String link = fixture.mails(cycle.id(), org).get(0).textBody().lines()
                 .filter(l -> l.contains("/tasks/")).findFirst().orElseThrow().trim();
         confirmPath = link.substring(link.indexOf("/tasks/"));
+    }
+
+    @Test
+    void aReauditsConfirmationProposesTheTeamsOfTheOrganisationsLastRound() throws Exception {
+        mvc.perform(get(confirmPath)).andExpect(content().string(allOf(
+                not(containsString("registered in the last round")), containsString("></textarea>"))));
+        participation.confirm(cycle.id(), org, true, List.of("T01, WARD-3"));
+        Cycle reaudit = cycles.schedule(cycle.programmeCode(), CycleKind.REAUDIT, AuditProcessFixture.uk(2031, 3, 3, 9),
+                Map.of());
+        participation.join(reaudit.id(), org);
+        fixture.fire(fixture.participation(reaudit.id(), org), "Timer_MaterialsDispatch");
+        String link = fixture.mails(reaudit.id(), org).get(0).textBody().lines()
+                .filter(l -> l.contains("/tasks/")).findFirst().orElseThrow().trim();
+
+        mvc.perform(get(link.substring(link.indexOf("/tasks/")))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("registered in the last round"),
+                        containsString(">T01, WARD-3</textarea>"))));
     }
 
     @Test
@@ -132,8 +154,9 @@ class LeadTaskPagesTest {
     void aDownloadThroughALinkThatNoLongerWorksShowsTheLinksPage() throws Exception {
         mvc.perform(get("/tasks/" + "x".repeat(43) + "/results.pdf")).andExpect(status().isSeeOther())
                 .andExpect(redirectedUrl("/tasks/" + "x".repeat(43)));
-        // a confirmation link cannot fetch the upload template
-        mvc.perform(get(confirmPath + "/template.xlsx")).andExpect(redirectedUrl(confirmPath));
+        // a confirmation link cannot fetch results, though it opens the audit materials
+        mvc.perform(get(confirmPath + "/results.pdf")).andExpect(redirectedUrl(confirmPath));
+        mvc.perform(get(confirmPath + "/template.xlsx")).andExpect(status().isOk());
     }
 
     @Test

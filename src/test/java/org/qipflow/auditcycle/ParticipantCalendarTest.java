@@ -55,7 +55,7 @@ class ParticipantCalendarTest {
 
         participation.extendDeadline(cycle.id(), taking, AuditProcessFixture.uk(2031, 5, 9, 17));
         String extended = fixture.mails(cycle.id(), taking).stream()
-                .filter(m -> m.template().equals("dates-changed") && m.invitation() != null)
+                .filter(m -> m.template().equals("deadline-changed") && m.invitation() != null)
                 .map(OutboxMessage::invitation).findFirst().orElseThrow();
         assertThat(extended).contains("METHOD:REQUEST", "SEQUENCE:1",
                 "DTSTART;TZID=Europe/London:20310509T170000");          // Friday 9 May 2031, BST

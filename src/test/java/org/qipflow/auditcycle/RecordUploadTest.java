@@ -95,7 +95,7 @@ class RecordUploadTest {
                 .andExpect(jsonPath("$.errors[2].message", containsString("NHS number")))
                 .andExpect(jsonPath("$.errors[2].value").value(""))
                 .andExpect(jsonPath("$.errors[3].column").value("baselineRenal"))
-                .andExpect(jsonPath("$.errors[3].message", containsString("only asked when")))
+                .andExpect(jsonPath("$.errors[3].message", containsString("asked only if lithium was started")))
                 .andExpect(jsonPath("$.errors[4].row").value(7))
                 .andExpect(jsonPath("$.errors[4].message", containsString("already has this pseudonym in row 2")));
         assertThat(records.list(cycle.id(), org)).isEmpty();
@@ -207,7 +207,8 @@ class RecordUploadTest {
             assertThat(sheet.getRow(0).getCell(8).getStringCellValue()).isEqualTo("smokingStatus");
             assertThat(sheet.getDataValidations()).anySatisfy(v -> assertThat(v.getValidationConstraint()
                     .getExplicitListValues()).containsExactly("smoker", "ex-smoker", "never"));
-            assertThat(workbook.getSheet("Help").getRow(9).getCell(4).getStringCellValue()).isEqualTo("smoking = true");
+            assertThat(workbook.getSheet("Help").getRow(9).getCell(4).getStringCellValue())
+                    .as("the condition in words, never FEEL").isEqualTo("Only if smoking status was recorded.");
         }
     }
 

@@ -70,7 +70,9 @@ class RecordCheckerTest {
                 record("count", "1", "consented", "yes", "ward", "acute", "reason", "refused"));
         assertThat(notAsked.errors()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("reason");
-            assertThat(p.message()).contains("only asked when consented = false");
+            assertThat(p.message()).as("the condition in words, never the expression")
+                    .isEqualTo("Leave this empty: the question is asked only if consent was refused")
+                    .doesNotContain("consented = false");
         });
     }
 
@@ -123,8 +125,18 @@ class RecordCheckerTest {
         assertThat(readFailure("forms/typo.v1.json", """
                 {"id":"typo","version":1,"title":"Typo","fields":[
                   {"name":"taken","label":"Taken","type":"yesno"},
-                  {"name":"level","label":"Level","type":"decimal","when":"takn = true"}]}"""))
+                  {"name":"level","label":"Level","type":"decimal","when":"takn = true","whenText":"Only if taken."}]}"""))
                 .startsWith("forms/typo.v1.json: field 'level': when: 'takn = true' uses a name that is not a field");
+    }
+
+    @Test
+    void aConditionWithoutItsWordsFailsAtLoad() {
+        assertThat(readFailure("forms/words.v1.json", """
+                {"id":"words","version":1,"title":"Words","fields":[
+                  {"name":"taken","label":"Taken","type":"yesno"},
+                  {"name":"level","label":"Level","type":"decimal","when":"taken = true"}]}"""))
+                .startsWith("forms/words.v1.json: field 'level': a field asked only 'when' something holds needs "
+                        + "'whenText'");
     }
 
     @Test

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -67,6 +69,29 @@ class MembershipRenewalProcessTest {
         ProcessInstance instance = instance(code);
         management.executeJob(timer(instance, MembershipRenewalProcess.TIMER).getId());
         return instance;
+    }
+
+    @Test
+    void aNewMemberWithoutAnEndDateIsNeverDueForRenewalOnItsFirstDay() {
+        organisations.create(member("RFIRST", null));
+
+        Date due = timer(instance("RFIRST"), MembershipRenewalProcess.TIMER).getDuedate();
+        assertThat(due).as("the renewal decision falls due later, not at once").isAfter(new Date());
+        assertThat(organisations.renewalDue("RFIRST")).isEmpty();
+    }
+
+    @Test
+    void aFirstTermRunsToTheEndOfTheYearOrOfTheNextOnceThisYearsRenewalIsDue() {
+        MembershipRenewalSchedule schedule = new MembershipRenewalSchedule(null, Period.ofWeeks(8));
+        // 8 weeks before 31 December 2026 is 5 November 2026
+        assertThat(schedule.firstTermEnds(LocalDate.of(2026, 3, 1)))
+                .isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(schedule.firstTermEnds(LocalDate.of(2026, 11, 4)))
+                .isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(schedule.firstTermEnds(LocalDate.of(2026, 11, 5)))
+                .isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(schedule.firstTermEnds(LocalDate.of(2026, 12, 1)))
+                .isEqualTo(LocalDate.of(2027, 12, 31));
     }
 
     @Test

@@ -68,6 +68,19 @@ public final class Http {
                 .GET().build());
     }
 
+    /** A file, as bytes. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> get(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*;q=0.5")
                 .header("Authorization", basic(user, password)).GET().build());

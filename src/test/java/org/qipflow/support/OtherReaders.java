@@ -31,10 +31,16 @@ public final class OtherReaders {
     private OtherReaders() {
     }
 
-    /** The text of a PDF as poppler extracts it, in reading order. */
+    /** The text of a PDF as poppler lays it out: a table's row on one line, its cells side by side. */
     public static String pdfText(byte[] pdf) {
         Path file = write("report.pdf", pdf);
         return run(List.of(tool("pdftotext", "poppler-utils"), "-layout", file.toString(), "-"), 60);
+    }
+
+    /** The text of a PDF block by block, as a screen reader would meet it: a table cell's lines together. */
+    public static String pdfTextInReadingOrder(byte[] pdf) {
+        Path file = write("form.pdf", pdf);
+        return run(List.of(tool("pdftotext", "poppler-utils"), file.toString(), "-"), 60);
     }
 
     /** What python-docx sees: page set-up, paragraphs, tables (see {@code office/docx_facts.py}). */
