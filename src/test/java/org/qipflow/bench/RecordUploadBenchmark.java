@@ -1,18 +1,27 @@
 package org.qipflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qipflow.auditcycle.ParticipationService;
+import org.qipflow.common.RejectedFileException;
 import org.qipflow.common.UkTime;
 import org.qipflow.membership.OrganisationInput;
 import org.qipflow.membership.OrganisationService;
@@ -53,7 +62,7 @@ class RecordUploadBenchmark {
         programmes.create("QIP-RECBENCH", "Record benchmark", "lithium-monitoring");
         Cycle cycle = cycles.schedule("QIP-RECBENCH", CycleKind.BASELINE,
                 Instant.now().plusSeconds(7 * 86400).atZone(UkTime.ZONE), Map.of());
-        byte[] csv = csv();
+        byte[] csv = csv(ROWS);
         List<Long> uploadMillis = new ArrayList<>();
         List<Long> floorMillis = new ArrayList<>();
         for (int round = 0; round < WARM_UPS + ROUNDS; round++) {
@@ -71,6 +80,84 @@ class RecordUploadBenchmark {
         }
         BenchmarkFigures.ofMillis(ROWS + "-row CSV (" + csv.length + " bytes) validated and stored", uploadMillis,
                 floorMillis).write("record-upload");
+    }
+
+    /**
+     * A file far past the 50,000-record limit is refused before any row is checked. The floor: reading
+     * the same bytes at all — its lines for the CSV, the sheet's XML unpacked for the workbook.
+     */
+    @Test
+    void refuseThreeHundredThousandRows() throws IOException {
+        programmes.create("QIP-BIGBENCH", "Refusal benchmark", "lithium-monitoring");
+        Cycle cycle = cycles.schedule("QIP-BIGBENCH", CycleKind.BASELINE,
+                Instant.now().plusSeconds(7 * 86400).atZone(UkTime.ZONE), Map.of());
+        String org = organisation(cycle, 90);
+        byte[] csv = csv(300_000);
+        byte[] xlsx = xlsx(300_000);
+        for (var file : List.of(Map.entry("csv", csv), Map.entry("xlsx", xlsx))) {
+            List<Long> refusalMillis = new ArrayList<>();
+            List<Long> floorMillis = new ArrayList<>();
+            for (int round = 0; round < WARM_UPS + ROUNDS; round++) {
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> participation.uploadRecords(cycle.id(), org,
+                        new ByteArrayInputStream(file.getValue()), "all." + file.getKey(), "bench"))
+                        .isInstanceOf(RejectedFileException.class);
+                long refusal = (System.nanoTime() - start) / 1_000_000;
+                start = System.nanoTime();
+                long read = file.getKey().equals("csv") ? lines(file.getValue()) : sheetBytes(file.getValue());
+                long floor = (System.nanoTime() - start) / 1_000_000;
+                assertThat(read).isPositive();
+                if (round >= WARM_UPS) {
+                    refusalMillis.add(refusal);
+                    floorMillis.add(floor);
+                }
+            }
+            BenchmarkFigures.ofMillis("300,000-row " + file.getKey().toUpperCase(Locale.ROOT) + " ("
+                    + file.getValue().length + " bytes) refused as too long (floor: reading it)", refusalMillis,
+                    floorMillis).write("record-upload-refused-" + file.getKey());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from audit_record where organisation_code = ?", Long.class,
+                org)).isZero();
+    }
+
+    private static long lines(byte[] csv) throws IOException {
+        try (var reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(csv),
+                StandardCharsets.UTF_8))) {
+            return reader.lines().count();
+        }
+    }
+
+    private static long sheetBytes(byte[] xlsx) throws IOException {
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().startsWith("xl/worksheets/")) {
+                    return zip.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static byte[] xlsx(int rows) throws IOException {
+        String[] header = new String(csv(1), StandardCharsets.UTF_8).lines().findFirst().orElseThrow().split(",");
+        try (var workbook = new SXSSFWorkbook(100);
+                var out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("Records");
+            for (int r = 0; r <= rows; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < header.length; c++) {
+                    if (r == 0) {
+                        row.createCell(c).setCellValue(header[c]);
+                    } else if (c == 2) {
+                        row.createCell(c).setCellValue(54);
+                    } else {
+                        row.createCell(c).setCellValue(c == 0 ? "T01" : c == 1 ? "P" + r : c == 3 ? "no" : "yes");
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     private String organisation(Cycle cycle, int round) {
@@ -109,13 +196,13 @@ class RecordUploadBenchmark {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static byte[] csv() {
+    private static byte[] csv(int rows) {
         StringBuilder csv = new StringBuilder("team,pseudonym,age,lithiumStartedInLastYear,baselineRenal,"
                 + "baselineThyroid,baselineWeight,serumLithiumLast3Months,lastLithiumLevel,renalLast6Months,"
                 + "thyroidLast6Months\n");
-        for (int i = 0; i < ROWS; i++) {
+        for (int i = 0; i < rows; i++) {
             boolean started = i % 5 == 0;
-            csv.append("T0").append(i % 4 + 1).append(",P").append(String.format("%05d", i)).append(',')
+            csv.append("T0").append(i % 4 + 1).append(",P").append(String.format("%06d", i)).append(',')
                     .append(18 + i % 80).append(started ? ",yes,yes,yes,no," : ",no,,,,")
                     .append(i % 3 == 0 ? "no,," : "yes,0." + (3 + i % 7) + ",").append(i % 2 == 0 ? "yes," : "no,")
                     .append("yes\n");
