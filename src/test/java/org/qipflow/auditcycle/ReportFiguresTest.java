@@ -1,6 +1,7 @@
 package org.qipflow.auditcycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -152,6 +153,14 @@ class ReportFiguresTest {
                 List.of("S4: Before lithium was started: renal function, thyroid function and weight or BMI measured",
                         "50% (2 of 4)", "100%", "", "", "", ""));
 
+        assertThat(mvc.perform(get(link + "/slides.pptx")).andReturn().getResponse().getHeader("Content-Disposition"))
+                .as("named by programme and round, not by a database id")
+                .contains("filename=\"" + reaudit.programmeCode() + "-round-2-" + a + "-slides.pptx\"");
+        String review = text(mvc.perform(get("/cycles/" + reaudit.id() + "/results")
+                .with(user("coordinator").roles("COORDINATOR"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(review).as("the coordinators' review rounds halves up too")
+                .contains("Trust " + a + " " + aliases.get(a) + " 7 8 88%", "Trust " + a + " " + aliases.get(a) + " 5 8 63%");
         byte[] slideFile = file(link + "/slides.pptx");
         byte[] workbook = file(link + "/export.xlsx");
         assertThat(OoxmlSchemas.pptxErrors(slideFile)).isEmpty();

@@ -13,6 +13,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.qipflow.common.UkTime;
+import org.qipflow.membership.OrganisationInput;
+import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.CycleService;
@@ -62,6 +64,8 @@ class ReportBenchmark {
     ReportPdf pdf;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    OrganisationService members;
 
     @Test
     void analyseAndRenderReportsForOneHundredOrganisations() throws IOException {
@@ -70,6 +74,8 @@ class ReportBenchmark {
                 Instant.now().plusSeconds(7 * 86400).atZone(UkTime.ZONE), Map.of());
         List<String> organisations = IntStream.range(0, ORGANISATIONS).mapToObj(i -> String.format("B%03d", i))
                 .toList();
+        organisations.forEach(code -> members.create(new OrganisationInput(code, "Report Bench " + code, "England",
+                "NHS trust", "Lead", "lead@nhs.example", "Pharmacist", "2030-12-31")));
         insertRecords(cycle.id(), organisations);
 
         List<Long> analysisMillis = new ArrayList<>();
