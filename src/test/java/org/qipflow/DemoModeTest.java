@@ -1,10 +1,12 @@
 package org.qipflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +34,9 @@ class DemoModeTest {
                     .allSatisfy(o -> assertThat(o.name()).endsWith("(demo)"));
             assertThat(http.get("/actuator/health").body()).contains("\"jobExecutor\":{\"status\":\"UP\"}",
                     "\"processEngine\":{\"status\":\"UP\"}");
-            assertThat(http.get("/login").body()).contains("This is the demo");
+            assertThat(http.get("/login").body()).contains("This is the demo", "qf-demo-banner",
+                    "It is reachable from this computer only");
+            assertThat(app.property("server.address")).as("the demo listens on this computer only").isEqualTo("127.0.0.1");
             // no qipflow.base-url: links point where the server listens, as the log says
             String address = "http://localhost:" + app.port();
             assertThat(log.getOut()).contains("qipflow is running at " + address,
@@ -48,6 +52,16 @@ class DemoModeTest {
                     .build()).statusCode();
             assertThat(created).isEqualTo(201);
         }
+
+        Map<String, Object> reachable = new HashMap<>(properties);
+        reachable.put("server.address", "0.0.0.0");
+        assertThatThrownBy(() -> RunningApp.start("demo", reachable).close()).as("the demo password, open to all")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("will not start on server.address=0.0.0.0")
+                .hasMessageContaining("QIPFLOW_ADMIN_PASSWORD");
+        reachable.put("qipflow.admin.password", "a-new-password-of-its-own");
+        assertThatThrownBy(() -> RunningApp.start("demo", reachable).close())
+                .as("a new setting does not change the account already made with the demo password")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has the demo password");
 
         try (RunningApp app = RunningApp.start("demo", properties)) {
             assertThat(app.bean(OrganisationService.class).list(null)).hasSize(7)

@@ -45,6 +45,11 @@ public final class RunningApp implements AutoCloseable {
         }
     }
 
+    /** A setting as the running application resolved it. */
+    public String property(String name) {
+        return context.getEnvironment().getProperty(name);
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
