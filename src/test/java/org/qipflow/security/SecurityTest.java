@@ -162,6 +162,63 @@ class SecurityTest {
     }
 
     @Test
+    void aCoordinatorReadsAndQueriesTheEngineButChangesNothingBehindTheApplicationsBack() {
+        createCoordinator("plaincoordinator", "plain-password");
+        Http browser = Http.signedIn(port, "plaincoordinator", "plain-password");
+        assertThat(browser.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+        String xsrf = browser.cookie("XSRF-TOKEN");   // so a refusal below is qipflow's, not the webapps' CSRF check
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(browser.url(
+                        "/camunda/api/engine/engine/default/task/count"))).header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", xsrf).POST(HttpRequest.BodyPublishers.ofString("{}")).build()).statusCode())
+                .as("Tasklist's own queries still work").isEqualTo(200);
+
+        assertThat(engine("POST", "/engine-rest/task", "{}", "plaincoordinator", "plain-password").statusCode())
+                .as("a query").isEqualTo(200);
+        assertThat(engine("POST", "/engine-rest/task/count", "{}", "plaincoordinator", "plain-password").statusCode())
+                .isEqualTo(200);
+        for (String[] change : new String[][] {
+                {"POST", "/engine-rest/task/some-task/complete"}, {"POST", "/engine-rest/task/some-task/claim"},
+                {"POST", "/engine-rest/task/some-task/submit-form"}, {"POST", "/engine-rest/filter/create"},
+                {"DELETE", "/engine-rest/history/process-instance/some-instance"},
+                {"POST", "/engine-rest/history/process-instance/delete"},
+                {"DELETE", "/engine-rest/process-instance/some-instance"}, {"POST", "/engine-rest/message"},
+                {"POST", "/engine-rest/process-definition/key/audit-cycle/start"}}) {
+            assertThat(engine(change[0], change[1], "{}", "plaincoordinator", "plain-password").statusCode())
+                    .as(change[0] + " " + change[1]).isEqualTo(403);
+        }
+        HttpResponse<String> tasklist = browser.send(HttpRequest.newBuilder(URI.create(browser.url(
+                        "/camunda/api/engine/engine/default/task/some-task/complete")))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(tasklist.statusCode()).as("completing a lead's task in Tasklist").isEqualTo(403);
+        HttpResponse<String> filter = browser.send(HttpRequest.newBuilder(URI.create(browser.url(
+                        "/camunda/api/engine/engine/default/filter/create")))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Task\",\"name\":\"mine\",\"query\":{}}"))
+                .build());
+        assertThat(filter.statusCode()).as("storing a filter").isEqualTo(403);
+    }
+
+    @Test
+    void noQueryOrStoredFilterMayCarryAnExpression() {
+        String expression = "{\"assigneeExpression\":\"${'nobody'}\"}";
+        assertThat(engine("POST", "/engine-rest/task", expression, QipflowTest.USER, QipflowTest.PASSWORD).statusCode())
+                .as("an ad-hoc query, even an administrator's").isEqualTo(400);
+        HttpResponse<String> stored = engine("POST", "/engine-rest/filter/create",
+                "{\"resourceType\":\"Task\",\"name\":\"with an expression\",\"query\":" + expression + "}",
+                QipflowTest.USER, QipflowTest.PASSWORD);
+        assertThat(stored.statusCode()).as("a stored filter, even an administrator's").isGreaterThanOrEqualTo(400);
+        assertThat(anonymous.get("/engine-rest/filter?name=with%20an%20expression", QipflowTest.USER,
+                QipflowTest.PASSWORD).body()).isEqualTo("[]");
+    }
+
+    private HttpResponse<String> engine(String method, String path, String json, String user, String password) {
+        return anonymous.send(HttpRequest.newBuilder(URI.create(anonymous.url(path)))
+                .header("Authorization", Http.basic(user, password)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    @Test
     void errorsOutsideControllersAreProblemsToo() {
         HttpResponse<String> unknown = anonymous.get("/api/no-such-thing", QipflowTest.USER, QipflowTest.PASSWORD);
         HttpResponse<String> wrongType = anonymous.send(HttpRequest.newBuilder(URI.create(anonymous.url("/api/organisations")))

@@ -36,6 +36,15 @@ public final class Http {
                 .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
+    /** A cookie this client holds for the application, such as the Camunda webapps' XSRF-TOKEN. */
+    public String cookie(String name) {
+        if (!(client.cookieHandler().orElse(null) instanceof CookieManager cookies)) {
+            throw new IllegalStateException("This client keeps no cookies");
+        }
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst()
+                .map(java.net.HttpCookie::getValue).orElseThrow(() -> new IllegalStateException("No cookie " + name));
+    }
+
     /** The CSRF token of the form on the page at this path, as a browser would send it back. */
     public String csrfToken(String path) {
         Matcher token = CSRF.matcher(get(path).body());
