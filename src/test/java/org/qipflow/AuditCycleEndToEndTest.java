@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,9 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -101,6 +105,36 @@ class AuditCycleEndToEndTest {
             assertThat(new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(invite)).validate()
                     .hasErrors()).isFalse();
         }
+
+        // as Python's own email parser and the icalendar package read one of them, with the deadline
+        // the text gives: "Your organisation's submission deadline is Mon 3 May 2027 17:00."
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        materials.get(0).writeTo(raw);
+        var read = OtherReaders.mail(raw.toByteArray());
+        assertThat(read.get("replyTo").asText()).isEqualTo("programme-team@qipflow.invalid");
+        assertThat(read.get("autoSubmitted").asText()).isEqualTo("auto-generated");
+        var sent = read.get("body");
+        assertThat(sent.get("type").asText()).isEqualTo("multipart/mixed");
+        var alternatives = sent.at("/parts/0");
+        assertThat(alternatives.get("type").asText()).isEqualTo("multipart/alternative");
+        assertThat(alternatives.at("/parts/0/type").asText()).isEqualTo("text/plain");
+        assertThat(alternatives.at("/parts/1/type").asText()).isEqualTo("text/html");
+        assertThat(alternatives.at("/parts/2/type").asText()).isEqualTo("text/calendar");
+        assertThat(alternatives.at("/parts/2/params/method").asText()).isEqualTo("REQUEST");
+        assertThat(sent.at("/parts/1/filename").asText()).isEqualTo("invite.ics");
+        var event = alternatives.at("/parts/2/calendar/events/0");
+        Matcher stated = Pattern.compile("submission deadline is (\\w{3} \\d{1,2} \\w{3} \\d{4} \\d{2}:\\d{2})")
+                .matcher(alternatives.at("/parts/0/text").asText());
+        assertThat(stated.find()).isTrue();
+        ZonedDateTime start = ZonedDateTime.parse(event.get("start").asText());
+        assertThat(start.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK)))
+                .as("the invitation's start is the deadline the text states").isEqualTo(stated.group(1));
+        assertThat(ZonedDateTime.parse(event.get("end").asText())).isEqualTo(start.plusMinutes(30));
+        assertThat(event.get("transp").asText()).isEqualTo("TRANSPARENT");
+        assertThat(event.at("/attendees/0/rsvp").asText()).isEqualTo("FALSE");
+        assertThat(event.at("/attendees/0/address").asText()).isEqualTo("mailto:" + materials.get(0).getAllRecipients()[0]);
+        var feed = OtherReaders.calendar(Http.anonymous(port).get("/calendar/programme.ics").body());
+        assertThat(feed.get("events")).isNotEmpty().allSatisfy(e -> assertThat(e.get("end").isNull()).isFalse());
 
         // the materials the email names are there, for the clinicians: the form in words, the template
         String text = GreenMailUtil.getBody(materials.get(0)).replace("=\r\n", "");

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditForm;
 import org.qipflow.definitions.CsvTemplate;
@@ -49,35 +50,32 @@ class AuditMaterialsController {
 
     @GetMapping("/tasks/{token}/audit-form.pdf")
     ResponseEntity<byte[]> auditForm(@PathVariable String token) {
+        return withLink(token, (cycleId, definition) -> file(definition.id() + "-audit-form.pdf",
+                MediaType.APPLICATION_PDF, form.pdf(definition, cycles.get(cycleId).title())));
+    }
+
+    @GetMapping("/tasks/{token}/template.xlsx")
+    ResponseEntity<byte[]> excelTemplate(@PathVariable String token) {
+        return withLink(token, (cycleId, definition) -> file(definition.id() + "-records.xlsx", XLSX,
+                XlsxTemplate.of(definition)));
+    }
+
+    @GetMapping("/tasks/{token}/template.csv")
+    ResponseEntity<byte[]> csvTemplate(@PathVariable String token) {
+        return withLink(token, (cycleId, definition) -> file(definition.id() + "-records.csv",
+                new MediaType("text", "csv", StandardCharsets.UTF_8),
+                CsvTemplate.header(definition).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The file for the link's cycle while the link works; otherwise the link's page, which says why. */
+    private ResponseEntity<byte[]> withLink(String token,
+            BiFunction<Long, AuditDefinition, ResponseEntity<byte[]>> file) {
         Optional<TaskLink> link = usable(token);
         if (link.isEmpty()) {
             return LeadTaskController.toTaskPage(token);
         }
         long cycleId = cycleOf(link.get());
-        AuditDefinition definition = records.definitionOf(cycleId);
-        return file(definition.id() + "-audit-form.pdf", MediaType.APPLICATION_PDF,
-                form.pdf(definition, cycles.get(cycleId).title()));
-    }
-
-    @GetMapping("/tasks/{token}/template.xlsx")
-    ResponseEntity<byte[]> excelTemplate(@PathVariable String token) {
-        Optional<TaskLink> link = usable(token);
-        if (link.isEmpty()) {
-            return LeadTaskController.toTaskPage(token);
-        }
-        AuditDefinition definition = records.definitionOf(cycleOf(link.get()));
-        return file(definition.id() + "-records.xlsx", XLSX, XlsxTemplate.of(definition));
-    }
-
-    @GetMapping("/tasks/{token}/template.csv")
-    ResponseEntity<byte[]> csvTemplate(@PathVariable String token) {
-        Optional<TaskLink> link = usable(token);
-        if (link.isEmpty()) {
-            return LeadTaskController.toTaskPage(token);
-        }
-        AuditDefinition definition = records.definitionOf(cycleOf(link.get()));
-        return file(definition.id() + "-records.csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
-                CsvTemplate.header(definition).getBytes(StandardCharsets.UTF_8));
+        return file.apply(cycleId, records.definitionOf(cycleId));
     }
 
     private Optional<TaskLink> usable(String token) {

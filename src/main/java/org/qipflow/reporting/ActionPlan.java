@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -146,10 +145,11 @@ public class ActionPlan {
         size.setH(BigInteger.valueOf(PAGE_HEIGHT));
         size.setOrient(STPageOrientation.LANDSCAPE);
         CTPageMar margins = section.addNewPgMar();
-        for (var side : List.<Consumer<BigInteger>>of(margins::setTop, margins::setBottom,
-                margins::setLeft, margins::setRight)) {
-            side.accept(BigInteger.valueOf(MARGIN));
-        }
+        BigInteger margin = BigInteger.valueOf(MARGIN);
+        margins.setTop(margin);
+        margins.setBottom(margin);
+        margins.setLeft(margin);
+        margins.setRight(margin);
         margins.setHeader(BigInteger.valueOf(709));
         margins.setFooter(BigInteger.valueOf(709));
         margins.setGutter(BigInteger.ZERO);

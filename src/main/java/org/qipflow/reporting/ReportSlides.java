@@ -114,9 +114,8 @@ public class ReportSlides {
         table.setAnchor(new Rectangle2D.Double(40, 100, 880, 40));
         row(table, true, "Standard", "Target", "Your organisation", "All organisations", "Difference");
         for (OrganisationReport.StandardRow s : report.standards()) {
-            row(table, false, s.id() + ": " + s.text(), s.targetPercent() + "%", s.own().denominator() == 0
-                    ? "no records" : s.own().percent() + " (" + s.own().records() + ")", s.national().percent(),
-                    s.difference());
+            row(table, false, s.id() + ": " + s.text(), s.targetPercent() + "%", withRecords(s.own()),
+                    s.national().percent(), s.difference());
         }
         double[] widths = {400, 80, 150, 140, 110};
         for (int c = 0; c < widths.length; c++) {
@@ -226,10 +225,10 @@ public class ReportSlides {
 
     private static void keyFigures(XSLFSlide slide, OrganisationReport.StandardRow standard) {
         double x = CHART.getMaxX() + 20;
-        text(slide, new Rectangle2D.Double(x, 112, 260, 90), "Your organisation\n" + standard.own().percent() + " ("
-                + standard.own().records() + " records)", 16, false, DARK);
-        text(slide, new Rectangle2D.Double(x, 206, 260, 70), "All organisations (red)\n" + standard.national().percent()
-                + " (" + standard.national().records() + ")", 16, false, NATIONAL);
+        text(slide, new Rectangle2D.Double(x, 112, 260, 90), "Your organisation\n" + withRecords(standard.own()), 16,
+                false, DARK);
+        text(slide, new Rectangle2D.Double(x, 206, 260, 70), "All organisations (red)\n"
+                + withRecords(standard.national()), 16, false, NATIONAL);
         text(slide, new Rectangle2D.Double(x, 280, 260, 70), "Difference\n" + standard.difference(), 16, false,
                 Color.BLACK);
         text(slide, new Rectangle2D.Double(x, 354, 260, 50), "Target " + standard.targetPercent() + "%", 16, false,
@@ -296,6 +295,11 @@ public class ReportSlides {
         if (dashed) {
             line.setLineDash(StrokeStyle.LineDash.DASH);
         }
+    }
+
+    /** "68% (27 of 40)", or "no records" where the standard applies to none. */
+    private static String withRecords(OrganisationReport.Exact figures) {
+        return figures.denominator() == 0 ? "no records" : figures.percent() + " (" + figures.records() + ")";
     }
 
     private static double orZero(Double share) {

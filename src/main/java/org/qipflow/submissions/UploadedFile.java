@@ -33,10 +33,12 @@ final class UploadedFile implements Closeable {
 
     private final Path path;
     private final String name;
+    private final Kind kind;
 
     private UploadedFile(Path path, String name) {
         this.path = path;
         this.name = name;
+        this.kind = kindOf(path);
     }
 
     /**
@@ -82,9 +84,13 @@ final class UploadedFile implements Closeable {
 
     /** What the file is, from its first bytes and, for zip archives and Office's older files, their contents. */
     Kind kind() {
-        byte[] start = start();
+        return kind;
+    }
+
+    private static Kind kindOf(Path path) {
+        byte[] start = start(path);
         if (startsWith(start, ZIP)) {
-            return zipKind();
+            return zipKind(path);
         }
         if (startsWith(start, OLE2)) {
             try (POIFSFileSystem container = new POIFSFileSystem(path.toFile(), true)) {
@@ -101,7 +107,6 @@ final class UploadedFile implements Closeable {
      * that qipflow reads (a text file named as a workbook is refused: it was renamed by mistake).
      */
     Optional<String> refusal() {
-        Kind kind = kind();
         String file = description();
         String lowerName = name == null ? "" : name.toLowerCase(Locale.ROOT);
         return Optional.ofNullable(switch (kind) {
@@ -131,7 +136,7 @@ final class UploadedFile implements Closeable {
         });
     }
 
-    private Kind zipKind() {
+    private static Kind zipKind(Path path) {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             // the names are read from the archive's directory: nothing is unpacked but the small content types
             if (zip.getEntry("xl/vbaProject.bin") != null || declaresMacros(zip)) {
@@ -165,7 +170,7 @@ final class UploadedFile implements Closeable {
         }
     }
 
-    private byte[] start() {
+    private static byte[] start(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
             return in.readNBytes(OLE2.length);
         } catch (IOException e) {

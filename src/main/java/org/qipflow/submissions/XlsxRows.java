@@ -29,7 +29,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * The first sheet of an Excel workbook as rows of text, read as a stream of XML from the file so a
  * large workbook never sits in memory whole: numbers as stored (not as displayed), dates as ISO dates,
  * text as typed. Reading stops as soon as the sheet has more rows than allowed, and no part of the
- * workbook may unpack to more than {@value #MOST_UNPACKED_MB} MB or at a ratio that only a zip bomb has.
+ * workbook may unpack to more than {@value #MOST_UNPACKED_MB} MB; POI's own check refuses parts that
+ * unpack at a ratio only a zip bomb has (more than 100 times their packed size).
  */
 final class XlsxRows {
 
@@ -37,7 +38,6 @@ final class XlsxRows {
 
     static {
         ZipSecureFile.setMaxEntrySize(MOST_UNPACKED_MB * 1024L * 1024);
-        ZipSecureFile.setMinInflateRatio(0.01);
     }
 
     /** The sheet has more data rows than an upload may have. */

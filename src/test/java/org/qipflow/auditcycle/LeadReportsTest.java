@@ -107,7 +107,7 @@ class LeadReportsTest {
             // title, summary, then for each of the four standards the organisations and the teams
             assertThat(pptx.getSlides()).hasSize(10);
             String text = new XSLFExtractor(pptx).getText();
-            assertThat(text).contains("Trust " + a, "Summary", "67% (2 of 3 records)")
+            assertThat(text).contains("Trust " + a, "Summary", "67% (2 of 3)")
                     .doesNotContain(b);
         }
         try (var xlsx = WorkbookFactory.create(new ByteArrayInputStream(file(report + ".xlsx", session)))) {

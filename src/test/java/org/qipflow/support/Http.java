@@ -2,6 +2,7 @@ package org.qipflow.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +43,7 @@ public final class Http {
             throw new IllegalStateException("This client keeps no cookies");
         }
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst()
-                .map(java.net.HttpCookie::getValue).orElseThrow(() -> new IllegalStateException("No cookie " + name));
+                .map(HttpCookie::getValue).orElseThrow(() -> new IllegalStateException("No cookie " + name));
     }
 
     /** The CSRF token of the form on the page at this path, as a browser would send it back. */

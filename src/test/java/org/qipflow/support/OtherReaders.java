@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens qipflow's files with software nobody here wrote, as their readers will: poppler's
- * {@code pdftotext}, python-docx and openpyxl (Debian's packages), and LibreOffice. A file one of
+ * {@code pdftotext}, python-docx, openpyxl, Python's email parser with icalendar (Debian's packages),
+ * and LibreOffice. A file one of
  * them cannot open fails the test. Where a tool is missing the test is skipped, saying which;
  * {@code .ci/run} installs them all.
  */
@@ -46,6 +47,20 @@ public final class OtherReaders {
     /** What python-docx sees: page set-up, paragraphs, tables (see {@code office/docx_facts.py}). */
     public static JsonNode docx(byte[] docx) {
         return python("docx_facts.py", write("plan.docx", docx), "python3-docx", "import docx");
+    }
+
+    /**
+     * What Python's email parser and the icalendar package see in a message as sent: its headers, its
+     * parts and any calendar in them (see {@code office/mail_facts.py}).
+     */
+    public static JsonNode mail(byte[] message) {
+        return python("mail_facts.py", write("message.eml", message), "python3-icalendar", "import icalendar");
+    }
+
+    /** What the icalendar package sees in a calendar feed: its method and events. */
+    public static JsonNode calendar(String ics) {
+        return python("mail_facts.py", write("feed.ics", ics.getBytes(StandardCharsets.UTF_8)), "python3-icalendar",
+                "import icalendar");
     }
 
     /** What openpyxl sees: each sheet's frozen panes, column widths and typed cells (see {@code office/xlsx_facts.py}). */
