@@ -41,8 +41,8 @@ public record BarChart(int width, int height, List<Bar> bars, Double nationalX, 
                     (int) Math.round(BAR_AREA * peer.share() / 100), labelled ? peer.alias() : "",
                     labelled ? peer.percent() : "", peer.own()));
         }
-        String national = standard.national().percent();
-        Double nationalShare = standard.national().share();
+        String national = standard.nationalPercent();
+        Double nationalShare = standard.nationalShare();
         Double nationalX = nationalShare == null ? null : LABEL_WIDTH + BAR_AREA * nationalShare / 100;
         String description = standard.id() + ": share of records meeting the standard, by organisation. "
                 + shown.stream().map(p -> p.alias() + " " + p.percent()).reduce((a, b) -> a + ", " + b).orElse("")

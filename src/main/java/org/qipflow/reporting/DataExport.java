@@ -147,12 +147,17 @@ public class DataExport {
             }
         }
 
+        /** @param figures null where withheld from this organisation */
         int figure(Sheet sheet, int index, OrganisationReport.StandardRow standard, String who,
                 OrganisationReport.Exact figures) {
             Row row = sheet.createRow(index);
             value(row, 0, FieldType.TEXT, standard.id());
             value(row, 1, FieldType.TEXT, standard.text());
             value(row, 2, FieldType.TEXT, who);
+            if (figures == null) {
+                value(row, 3, FieldType.TEXT, OrganisationReport.WITHHELD);
+                return index + 1;
+            }
             row.createCell(3).setCellValue(figures.numerator());
             row.createCell(4).setCellValue(figures.denominator());
             Cell share = row.createCell(5);

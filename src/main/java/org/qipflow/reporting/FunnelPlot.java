@@ -76,10 +76,11 @@ public record FunnelPlot(int width, int height, ChartAxes axes, List<Point> poin
         }
         points.sort(Comparator.comparing(Point::own)); // the own point last, drawn on top
         Limits limits = national == null ? null : limits(national / 100, xMax);
-        String nationalText = standard.national().percent();
+        String nationalText = standard.nationalPercent();
         String description = standard.id() + ": funnel plot of each organisation's share against its number of "
                 + "records" + (national == null
-                        ? "; " + (standard.national().denominator() == 0 ? "no records nationally"
+                        ? "; " + (!standard.nationalShown() ? "the national figure is not shown"
+                                : standard.national().denominator() == 0 ? "no records nationally"
                                 : "all organisations together are at " + nationalText) + ", so there are no limits."
                         : ", around the national " + nationalText + " with 2 and 3 standard deviation limits."
                                 + own + " Other organisations: " + others[0] + " within 2 SD, " + others[1]
@@ -92,7 +93,7 @@ public record FunnelPlot(int width, int height, ChartAxes axes, List<Point> poin
 
     /** The national share in percent when it leaves a spread to draw limits from: not 0% or 100%. */
     private static Double withSpread(OrganisationReport.Exact national) {
-        return national.denominator() == 0 || national.numerator() == 0 || national.numerator() == national.denominator()
+        return national == null || national.denominator() == 0 || national.numerator() == 0 || national.numerator() == national.denominator()
                 ? null : national.share();
     }
 

@@ -8,25 +8,57 @@ import java.util.List;
  * What one organisation may see of a cycle's results: its own and the national figures exactly,
  * every other organisation only by its anonymous code with small numbers protected (see
  * {@link SmallNumbers}). Every comparison (differences, gaps, targets, funnel positions, trends) is
- * worked out from exact counts, never from what is shown rounded.
+ * worked out from exact counts, never from what is shown rounded. A national figure that would let
+ * this organisation work out another's hidden count is withheld, with everything worked out from it
+ * (see {@link SecondarySuppression}).
  */
 public record OrganisationReport(String alias, Cover cover, List<StandardRow> standards) {
 
     /** How many standards the executive summary names as the biggest gaps. */
     static final int GAPS_NAMED = 3;
 
+    /** What a withheld national figure, and every comparison with it, reads as. */
+    public static final String WITHHELD = "not shown";
+    public static final String WITHHELD_REASON = "Where a national figure is \"not shown\", too few other "
+            + "organisations took part, or their counts are too small, for it to be shown without giving away a "
+            + "figure hidden from you; so is every comparison with it.";
+
     /**
-     * What the report rests on, for its cover.
+     * What the report rests on, for its cover. The records of all organisations together are not
+     * given: with the organisation's own, they would total everyone else's.
      *
      * @param publishedOn null while the report is a preview before publication
      */
     public record Cover(String programmeCode, String programmeTitle, String round, String organisationName,
-            LocalDate publishedOn, int records, int teams, int nationalRecords, int organisations) {
+            LocalDate publishedOn, int records, int teams, int organisations) {
     }
 
-    /** One standard: own figures, national figures, each organisation side by side, own teams, rounds. */
+    /**
+     * One standard: own figures, national figures, each organisation side by side, own teams, rounds.
+     *
+     * @param national null where withheld from this organisation
+     */
     public record StandardRow(String id, String text, String source, Integer target, Exact own, Exact national,
             List<Peer> peers, List<Team> teams, List<Trend> trend) {
+
+        public boolean nationalShown() {
+            return national != null;
+        }
+
+        /** The national share as written, or {@value OrganisationReport#WITHHELD}. */
+        public String nationalPercent() {
+            return national == null ? WITHHELD : national.percent();
+        }
+
+        /** The national records, "30 of 40", or {@value OrganisationReport#WITHHELD}. */
+        public String nationalRecords() {
+            return national == null ? WITHHELD : national.records();
+        }
+
+        /** The exact national share in percent, null where withheld or where it applied to no record. */
+        public Double nationalShare() {
+            return national == null ? null : national.share();
+        }
 
         /** The organisations side by side, as a chart. */
         public BarChart chart() {
@@ -71,14 +103,14 @@ public record OrganisationReport(String alias, Cover cover, List<StandardRow> st
             return peers.stream().filter(p -> p.share() == null && !p.own()).count();
         }
 
-        /** Own share minus the national share in whole percentage points, from exact counts; null if either has no records. */
+        /** Own share minus the national share in whole percentage points, from exact counts; null if either has no records or the national is withheld. */
         public Long pointsFromNational() {
             return Exact.points(own, national);
         }
 
         /** The difference in words for tables: "+3 points", "-2 points", "level"; a plain hyphen for minus, which every font has. */
         public String difference() {
-            return Exact.pointsText(pointsFromNational());
+            return national == null ? WITHHELD : Exact.pointsText(pointsFromNational());
         }
 
         /** Whether earlier rounds of the programme have results for this standard. */
@@ -96,6 +128,11 @@ public record OrganisationReport(String alias, Cover cover, List<StandardRow> st
                 .sorted(Comparator.comparingLong(StandardRow::pointsFromNational)).limit(GAPS_NAMED).toList();
     }
 
+    /** How many standards have a national figure this organisation may be compared with. */
+    public long comparable() {
+        return standards.stream().filter(StandardRow::nationalShown).count();
+    }
+
     public long standardsMet() {
         return standards.stream().filter(s -> s.own().denominator() > 0 && s.metTarget()).count();
     }
@@ -103,6 +140,12 @@ public record OrganisationReport(String alias, Cover cover, List<StandardRow> st
     /** Standards the organisation fell short of: the rows of its action plan. */
     public List<StandardRow> shortfalls() {
         return standards.stream().filter(StandardRow::shortOfTarget).toList();
+    }
+
+    /** Whether a national figure of this round or an earlier one is withheld from this organisation. */
+    public boolean nationalWithheld() {
+        return standards.stream().anyMatch(s -> !s.nationalShown()
+                || s.trend().stream().anyMatch(t -> t.national() == null));
     }
 
     /** Whether any standard has results from earlier rounds of the programme. */
@@ -118,6 +161,7 @@ public record OrganisationReport(String alias, Cover cover, List<StandardRow> st
      * One round of the programme for this standard, oldest first; the last is the round reported on.
      *
      * @param own null when the organisation did not take part in that round
+     * @param national null where withheld from this organisation in that round
      */
     public record Trend(int number, String round, boolean current, Exact own, Exact national) {
 
@@ -125,9 +169,17 @@ public record OrganisationReport(String alias, Cover cover, List<StandardRow> st
             return own == null ? "did not take part" : own.percent();
         }
 
+        public String nationalPercent() {
+            return national == null ? WITHHELD : national.percent();
+        }
+
+        public Double nationalShare() {
+            return national == null ? null : national.share();
+        }
+
         /** Own share against the nation in this round, in points. */
         public String difference() {
-            return own == null ? "–" : Exact.pointsText(Exact.points(own, national));
+            return own == null ? "–" : national == null ? WITHHELD : Exact.pointsText(Exact.points(own, national));
         }
     }
 
@@ -148,9 +200,9 @@ public record OrganisationReport(String alias, Cover cover, List<StandardRow> st
             return numerator + " of " + denominator;
         }
 
-        /** a − b in whole points, null when either applies to no record. */
+        /** a − b in whole points, null when either is withheld or applies to no record. */
         static Long points(Exact a, Exact b) {
-            return a.denominator == 0 || b.denominator == 0 ? null
+            return a == null || b == null || a.denominator == 0 || b.denominator == 0 ? null
                     : SmallNumbers.points(a.numerator, a.denominator, b.numerator, b.denominator);
         }
 

@@ -75,7 +75,7 @@ public class ReportSlides {
             summarySlide(show, report);
             for (OrganisationReport.StandardRow standard : report.standards()) {
                 barSlides(show, standard.id() + ": all organisations", standard, organisationBars(standard),
-                        standard.chart().description(), standard.national().share());
+                        standard.chart().description(), standard.nationalShare());
                 if (!standard.teams().isEmpty()) {
                     barSlides(show, standard.id() + ": your teams", standard, teamBars(standard),
                             teamDescription(standard), null);
@@ -115,7 +115,7 @@ public class ReportSlides {
         row(table, true, "Standard", "Target", "Your organisation", "All organisations", "Difference");
         for (OrganisationReport.StandardRow s : report.standards()) {
             row(table, false, s.id() + ": " + s.text(), s.targetPercent() + "%", withRecords(s.own()),
-                    s.national().percent(), s.difference());
+                    s.nationalPercent(), s.difference());
         }
         double[] widths = {400, 80, 150, 140, 110};
         for (int c = 0; c < widths.length; c++) {
@@ -135,8 +135,10 @@ public class ReportSlides {
         standard.teams().stream().filter(t -> t.figures().share() != null).forEach(t -> bars.add(
                 new Bar("Team " + t.team(), t.figures().percent(), t.figures().share(), false, false)));
         bars.add(new Bar(Reports.OWN_NAME, standard.own().percent(), orZero(standard.own().share()), true, false));
-        bars.add(new Bar("All organisations", standard.national().percent(), orZero(standard.national().share()),
-                false, true));
+        if (standard.nationalShown()) {
+            bars.add(new Bar("All organisations", standard.nationalPercent(), orZero(standard.nationalShare()),
+                    false, true));
+        }
         return bars;
     }
 
@@ -148,7 +150,9 @@ public class ReportSlides {
             if (round.own() != null && round.own().share() != null) {
                 bars.add(new Bar(name + ": yours", round.ownPercent(), round.own().share(), true, false));
             }
-            bars.add(new Bar(name + ": all", round.national().percent(), orZero(round.national().share()), false, true));
+            if (round.national() != null) {
+                bars.add(new Bar(name + ": all", round.nationalPercent(), orZero(round.nationalShare()), false, true));
+            }
         }
         return bars;
     }
@@ -159,7 +163,7 @@ public class ReportSlides {
                         .map(t -> "Team " + t.team() + " " + t.figures().percent() + " (" + t.figures().records() + ")")
                         .toList())
                 + ". Your organisation " + standard.own().percent() + ", all organisations "
-                + standard.national().percent() + ".";
+                + standard.nationalPercent() + ".";
     }
 
     /** As many slides as the bars need, each with the chart, the key figures and the chart's description. */
@@ -228,7 +232,8 @@ public class ReportSlides {
         text(slide, new Rectangle2D.Double(x, 112, 260, 90), "Your organisation\n" + withRecords(standard.own()), 16,
                 false, DARK);
         text(slide, new Rectangle2D.Double(x, 206, 260, 70), "All organisations (red)\n"
-                + withRecords(standard.national()), 16, false, NATIONAL);
+                + (standard.nationalShown() ? withRecords(standard.national()) : OrganisationReport.WITHHELD), 16, false,
+                NATIONAL);
         text(slide, new Rectangle2D.Double(x, 280, 260, 70), "Difference\n" + standard.difference(), 16, false,
                 Color.BLACK);
         text(slide, new Rectangle2D.Double(x, 354, 260, 50), "Target " + standard.targetPercent() + "%", 16, false,

@@ -2,9 +2,9 @@ package org.qipflow.reporting;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.qipflow.common.UkTime;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.Standard;
@@ -46,21 +46,36 @@ public class Reports {
     public OrganisationReport forOrganisation(long cycleId, String organisationCode) {
         Cycle cycle = cycles.get(cycleId);
         AuditDefinition definition = records.definitionOf(cycleId);
-        List<ResultFigure> figures = analysis.figures(cycleId);
         Map<String, String> aliases = analysis.aliases(cycleId);
-        Map<Cycle, List<ResultFigure>> earlier = earlierPublished(cycle);
-        List<OrganisationReport.StandardRow> rows = new ArrayList<>();
-        for (Standard standard : definition.standards()) {
-            List<ResultFigure> ofStandard = figures.stream().filter(f -> f.standardId().equals(standard.id())).toList();
-            OrganisationReport.Exact national = national(ofStandard);
-            OrganisationReport.Exact own = own(ofStandard, organisationCode);
-            List<OrganisationReport.Trend> trend = trend(earlier, standard.id(), organisationCode);
-            trend.add(new OrganisationReport.Trend(cycle.number(), cycle.roundLabel(), true, own, national));
-            rows.add(new OrganisationReport.StandardRow(standard.id(), standard.text(), standard.source(),
-                    standard.target(), own, national, peers(ofStandard, organisationCode, aliases, national),
-                    teams(ofStandard, organisationCode), trend));
+        Round current = Round.of(cycle, analysis.figures(cycleId), organisationCode);
+        return new OrganisationReport(aliases.get(organisationCode), cover(cycle, organisationCode),
+                rows(definition.standards(), aliases, organisationCode, current, earlierPublished(cycle, organisationCode)));
+    }
+
+    /** One round's figures, and the standards whose national figure the reader may not see in it. */
+    record Round(int number, String label, List<ResultFigure> figures, Set<String> withheld) {
+
+        static Round of(Cycle cycle, List<ResultFigure> figures, String reader) {
+            return new Round(cycle.number(), cycle.roundLabel(), figures, SecondarySuppression.withheld(figures, reader));
         }
-        return new OrganisationReport(aliases.get(organisationCode), cover(cycle, organisationCode), rows);
+    }
+
+    /** Every standard as the reader sees it: the whole of what any format of its report shows of the figures. */
+    static List<OrganisationReport.StandardRow> rows(List<Standard> standards, Map<String, String> aliases,
+            String reader, Round current, List<Round> earlier) {
+        List<OrganisationReport.StandardRow> rows = new ArrayList<>();
+        for (Standard standard : standards) {
+            List<ResultFigure> ofStandard = current.figures().stream()
+                    .filter(f -> f.standardId().equals(standard.id())).toList();
+            OrganisationReport.Exact national = current.withheld().contains(standard.id()) ? null : national(ofStandard);
+            OrganisationReport.Exact own = own(ofStandard, reader);
+            List<OrganisationReport.Trend> trend = trend(earlier, standard.id(), reader);
+            trend.add(new OrganisationReport.Trend(current.number(), current.label(), true, own, national));
+            rows.add(new OrganisationReport.StandardRow(standard.id(), standard.text(), standard.source(),
+                    standard.target(), own, national, peers(ofStandard, reader, aliases, national),
+                    teams(ofStandard, reader), trend));
+        }
+        return rows;
     }
 
     private OrganisationReport.Cover cover(Cycle cycle, String organisationCode) {
@@ -70,46 +85,52 @@ public class Reports {
         return new OrganisationReport.Cover(cycle.programmeCode(), cycle.programmeTitle(), cycle.roundLabel(),
                 organisations.get(organisationCode).name(),
                 cycle.publishedAt() == null ? null : cycle.publishedAt().atZone(UkTime.ZONE).toLocalDate(),
-                own.records(), own.teams(), coverage.values().stream().mapToInt(CycleAnalysis.Coverage::records).sum(),
-                coverage.size());
+                own.records(), own.teams(), coverage.size());
     }
 
     /** Earlier cycles of the programme whose results were published, oldest first, with their figures. */
-    private Map<Cycle, List<ResultFigure>> earlierPublished(Cycle cycle) {
-        Map<Cycle, List<ResultFigure>> earlier = new LinkedHashMap<>();
-        cycles.cyclesOf(cycle.programmeCode()).stream()
+    private List<Round> earlierPublished(Cycle cycle, String organisationCode) {
+        return cycles.cyclesOf(cycle.programmeCode()).stream()
                 .filter(c -> c.number() < cycle.number() && c.publishedAt() != null)
                 .sorted(Comparator.comparingInt(Cycle::number))
-                .forEach(c -> earlier.put(c, analysis.figures(c.id())));
-        return earlier;
+                .map(c -> Round.of(c, analysis.figures(c.id()), organisationCode))
+                .toList();
     }
 
     /**
      * Every organisation side by side: this one exact, the others by code with small numbers
-     * protected; each placed against the funnel limits by its exact counts.
+     * protected; each placed against the funnel limits by its exact counts, where the national figure
+     * is shown.
      */
     private static List<OrganisationReport.Peer> peers(List<ResultFigure> ofStandard, String organisationCode,
             Map<String, String> aliases, OrganisationReport.Exact national) {
         return ofStandard.stream().filter(f -> f.scope() == Scope.ORGANISATION)
                 .map(f -> {
                     OrganisationReport.Exact exact = new OrganisationReport.Exact(f.numerator(), f.denominator());
-                    FunnelPlot.Position position = FunnelPlot.position(exact, national);
                     return f.organisationCode().equals(organisationCode)
                             ? new OrganisationReport.Peer(OWN_NAME, true, exact.percent(), exact.share(),
-                                    String.valueOf(f.denominator()), f.denominator(), position)
-                            : other(aliases.get(f.organisationCode()), exact, position);
+                                    String.valueOf(f.denominator()), f.denominator(), position(exact, national))
+                            : other(aliases.get(f.organisationCode()), exact, national);
                 })
                 .sorted(SIDE_BY_SIDE).toList();
     }
 
-    /** Another organisation: its share only where no small count can be read from it, to whole percent. */
-    private static OrganisationReport.Peer other(String alias, OrganisationReport.Exact exact,
-            FunnelPlot.Position position) {
+    /**
+     * Another organisation as shown: its share only where no small count can be read from it, to whole
+     * percent, and its place against the funnel limits when the national figure is shown (null otherwise).
+     */
+    static OrganisationReport.Peer other(String alias, OrganisationReport.Exact exact,
+            OrganisationReport.Exact national) {
         boolean shown = SmallNumbers.shareShown(exact.numerator(), exact.denominator());
+        FunnelPlot.Position position = position(exact, national);
         return new OrganisationReport.Peer(alias, false, SmallNumbers.percent(exact.numerator(), exact.denominator()),
                 shown ? (double) SmallNumbers.wholePercent(exact.numerator(), exact.denominator()) : null,
                 SmallNumbers.count(exact.denominator()), shown ? SmallNumbers.rounded(exact.denominator()) : 0,
                 shown ? position : null);
+    }
+
+    private static FunnelPlot.Position position(OrganisationReport.Exact exact, OrganisationReport.Exact national) {
+        return national == null ? null : FunnelPlot.position(exact, national);
     }
 
     private static List<OrganisationReport.Team> teams(List<ResultFigure> ofStandard, String organisationCode) {
@@ -119,16 +140,20 @@ public class Reports {
                 .toList();
     }
 
-    /** Earlier rounds with results for this standard, oldest first: own and national exact. */
-    private static List<OrganisationReport.Trend> trend(Map<Cycle, List<ResultFigure>> earlier, String standardId,
+    /**
+     * Earlier rounds with results for this standard, oldest first: own exact, and national exact where
+     * that round's figures let this organisation be shown it.
+     */
+    private static List<OrganisationReport.Trend> trend(List<Round> earlier, String standardId,
             String organisationCode) {
         List<OrganisationReport.Trend> trend = new ArrayList<>();
-        earlier.forEach((cycle, figures) -> {
-            List<ResultFigure> ofStandard = figures.stream().filter(f -> f.standardId().equals(standardId)).toList();
+        earlier.forEach(round -> {
+            List<ResultFigure> ofStandard = round.figures().stream().filter(f -> f.standardId().equals(standardId)).toList();
             if (ofStandard.stream().anyMatch(f -> f.scope() == Scope.NATIONAL)) {
                 boolean tookPart = ofStandard.stream().anyMatch(f -> isOf(f, Scope.ORGANISATION, organisationCode));
-                trend.add(new OrganisationReport.Trend(cycle.number(), cycle.roundLabel(), false,
-                        tookPart ? own(ofStandard, organisationCode) : null, national(ofStandard)));
+                boolean withheld = round.withheld().contains(standardId);
+                trend.add(new OrganisationReport.Trend(round.number(), round.label(), false,
+                        tookPart ? own(ofStandard, organisationCode) : null, withheld ? null : national(ofStandard)));
             }
         });
         return trend;

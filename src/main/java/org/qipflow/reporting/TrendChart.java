@@ -35,11 +35,11 @@ public record TrendChart(int width, int height, ChartAxes axes, String ownPath, 
             if (round.own() != null && round.own().share() != null) {
                 own.add(new Dot(x, y(round.own().share()), round.round() + ": your organisation " + round.ownPercent()));
             }
-            if (round.national().share() != null) {
-                national.add(new Dot(x, y(round.national().share()), round.round() + ": all organisations "
-                        + round.national().percent()));
+            if (round.nationalShare() != null) {
+                national.add(new Dot(x, y(round.nationalShare()), round.round() + ": all organisations "
+                        + round.nationalPercent()));
             }
-            words.add(round.round() + ": yours " + round.ownPercent() + ", all organisations " + round.national().percent());
+            words.add(round.round() + ": yours " + round.ownPercent() + ", all organisations " + round.nationalPercent());
         }
         String description = standard.id() + ": share meeting the standard in each round of the programme. "
                 + String.join("; ", words) + ".";

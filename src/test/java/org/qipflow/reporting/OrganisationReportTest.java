@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class OrganisationReportTest {
 
     static final OrganisationReport.Cover COVER = new OrganisationReport.Cover("QIP-7", "Lithium", "Baseline audit (round 1)",
-            "Trust", null, 10, 1, 100, 5);
+            "Trust", null, 10, 1, 5);
 
     static OrganisationReport.StandardRow standard(String id, Integer target, int numerator, int denominator,
             int nationalNumerator, int nationalDenominator) {

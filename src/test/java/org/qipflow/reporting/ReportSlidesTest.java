@@ -41,7 +41,7 @@ class ReportSlidesTest {
                 new OrganisationReport.Team("WARD-12", new OrganisationReport.Exact(9, 14)),
                 new OrganisationReport.Team("T03", new OrganisationReport.Exact(9, 14)));
         return new OrganisationReport("Organisation 21",
-                new OrganisationReport.Cover("QIP-7", "Lithium monitoring", "Re-audit (round 3)", "Trust", null, 40, 3, 1800,
+                new OrganisationReport.Cover("QIP-7", "Lithium monitoring", "Re-audit (round 3)", "Trust", null, 40, 3,
                         ORGANISATIONS + 1),
                 List.of(new OrganisationReport.StandardRow("S1", "Serum lithium level measured in the past 3 months", "NICE",
                         100, own, national, peers, teams, trend)));
