@@ -188,7 +188,7 @@ class AuditCycleEndToEndTest {
                 T09,943 476 5919,forty,no,,,,yes,,yes,yes
                 """);
         assertThat(rejected.statusCode()).isEqualTo(400);
-        assertThat(rejected.body()).contains("was not stored", "NHS number", "not one of your registered teams",
+        assertThat(rejected.body()).contains("was not stored", "looks like an NHS, CHI", "not one of your registered teams",
                 "is not a whole number");
         assertThat(records(http, cycleId, "EA1")).isEqualTo("[]");
         for (String link : submitLinks) {

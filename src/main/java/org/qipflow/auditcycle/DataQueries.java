@@ -108,7 +108,7 @@ public class DataQueries {
         if (text.length() > most) {
             throw new InvalidInputException(field, "Keep it to " + most + " characters");
         }
-        PersonalDataGuard.problem(text).ifPresent(problem -> {
+        PersonalDataGuard.textProblem(text).ifPresent(problem -> {
             throw new InvalidInputException(field, "The text " + problem);
         });
         return text;

@@ -49,7 +49,8 @@ public final class RecordChecker {
             if (text.isEmpty()) {
                 continue;
             }
-            Optional<String> personal = PersonalDataGuard.problem(text);
+            Optional<String> personal = field.type() == FieldType.TEXT ? PersonalDataGuard.textProblem(text)
+                    : PersonalDataGuard.problem(text);
             if (personal.isPresent()) {
                 // the value itself is not repeated: it may be personal data
                 errors.add(new FieldProblem(field.name(), "The answer to '" + field.label() + "' " + personal.get()));

@@ -148,7 +148,8 @@ class RecordCsvReader {
 
     /** A refused value is shown back, unless it looks like personal data: that is never repeated. */
     private static String shown(String value) {
-        return PersonalDataGuard.problem(value).isPresent() ? "" : value;
+        return PersonalDataGuard.textProblem(value).isPresent() || PersonalDataGuard.pseudonymProblem(value).isPresent()
+                ? "" : value;
     }
 
     private static void checkHeader(AuditDefinition definition, List<String> header) {

@@ -193,7 +193,7 @@ public class RecordService {
                     + String.join(", ", teams)));
         }
         String key = normalise(pseudonym);
-        Optional<String> personal = PersonalDataGuard.problem(pseudonym);
+        Optional<String> personal = PersonalDataGuard.pseudonymProblem(pseudonym);
         if (key.isEmpty()) {
             problems.add(new FieldProblem("pseudonym", "Enter the record's local pseudonym, such as P001"));
         } else if (personal.isPresent()) {

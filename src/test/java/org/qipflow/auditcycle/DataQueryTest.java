@@ -70,7 +70,17 @@ class DataQueryTest {
         mvc.perform(get(path)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Was the lithium level really taken")));
         mvc.perform(post(path + "/answer").with(csrf()).param("answer", "Patient 943 476 5919 was tested"))
-                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("NHS number")));
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("looks like an NHS, CHI")));
+        for (String[] pasted : new String[][] {{"Tested; DOB 12/03/1980", "date of birth", "1980"},
+                {"Ask jo.bloggs@nhs.net", "email address", "bloggs"}, {"Ring 07700 900123", "phone number", "900123"},
+                {"Patient 010101-1237", "CHI", "1237"}}) {
+            String refused = mvc.perform(post(path + "/answer").with(csrf()).param("answer", pasted[0]))
+                    .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+            // the message names the field and never repeats the value; the draft stays in its box to be mended
+            String message = refused.replaceAll("(?s).*id=\"answer-error\"[^>]*>(.*?)</p>.*", "$1");
+            assertThat(message).contains("The text looks like", pasted[1]).doesNotContain(pasted[2]);
+            assertThat(refused.replaceAll("(?s)<textarea.*?</textarea>", "")).doesNotContain(pasted[2]);
+        }
         mvc.perform(post(path + "/answer").with(csrf()).param("answer", "Yes, on the ward; the result was late."))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Answered")));
 

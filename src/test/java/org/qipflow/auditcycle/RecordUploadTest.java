@@ -92,12 +92,24 @@ class RecordUploadTest {
                 .andExpect(jsonPath("$.errors[0].column").value("age"))
                 .andExpect(jsonPath("$.errors[0].value").value("forty"))
                 .andExpect(jsonPath("$.errors[1].column").value("team"))
-                .andExpect(jsonPath("$.errors[2].message", containsString("NHS number")))
+                .andExpect(jsonPath("$.errors[2].message", containsString("looks like an NHS, CHI")))
                 .andExpect(jsonPath("$.errors[2].value").value(""))
                 .andExpect(jsonPath("$.errors[3].column").value("baselineRenal"))
                 .andExpect(jsonPath("$.errors[3].message", containsString("asked only if lithium was started")))
                 .andExpect(jsonPath("$.errors[4].row").value(7))
                 .andExpect(jsonPath("$.errors[4].message", containsString("already has this pseudonym in row 2")));
+        upload(HEADER
+                + "T01,P001,54,no,,,,yes,0.6,yes,yes\n"
+                + "T01,JSmith1975,50,no,,,,yes,,yes,yes\n"
+                + "T01,jo@nhs.net,50,no,,,,yes,,yes,yes\n")
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].row").value(3))
+                .andExpect(jsonPath("$.errors[0].column").value("pseudonym"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("looks like a name and a year")))
+                .andExpect(jsonPath("$.errors[0].value").value(""))
+                .andExpect(jsonPath("$.errors[1].row").value(4))
+                .andExpect(jsonPath("$.errors[1].message", containsString("looks like an email address")))
+                .andExpect(jsonPath("$.errors[1].value").value(""));
         assertThat(records.list(cycle.id(), org)).isEmpty();
     }
 

@@ -91,7 +91,7 @@ class RecordCheckerTest {
     void refusesNhsNumbersAndPostcodesAnywhere() throws IOException {
         CheckedRecord checked = RecordChecker.check(everyType(), record("count", "1", "consented", "yes",
                 "ward", "acute", "note", "943 476 5919"));
-        assertThat(checked.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("NHS number")
+        assertThat(checked.errors()).singleElement().satisfies(p -> assertThat(p.message()).contains("NHS, CHI or H&C number")
                 .doesNotContain("5919"));
 
         assertThat(RecordChecker.check(everyType(), record("count", "1", "consented", "yes", "ward", "acute",
