@@ -1,5 +1,6 @@
 package org.qipflow.auditcycle;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
+import org.qipflow.common.EmailedLinkRequests;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.RejectedFileException;
@@ -25,6 +27,8 @@ import org.qipflow.reporting.ReportDocument;
 import org.qipflow.reporting.ReportDownloads;
 import org.qipflow.reporting.Reports;
 import org.qipflow.submissions.AuditRecord;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.qipflow.submissions.RecordService;
@@ -58,10 +62,12 @@ class LeadTaskController {
     private final Reports reports;
     private final ReportDownloads downloads;
     private final Clock clock;
+    private final EmailedLinkRequests linkRequests;
 
     LeadTaskController(TaskLinks links, ParticipationService participation, CycleService cycles,
             OrganisationService organisations, RecordService records, DataQueries queries, Reports reports,
-            ReportDownloads downloads, Clock clock) {
+            ReportDownloads downloads, Clock clock, EmailedLinkRequests linkRequests) {
+        this.linkRequests = linkRequests;
         this.reports = reports;
         this.downloads = downloads;
         this.records = records;
@@ -263,27 +269,39 @@ class LeadTaskController {
 
     /** Emails fresh links to the lead on record for this link's organisation, whoever asks. */
     @PostMapping("/tasks/{token}/new-link")
-    String newLinkForKnownToken(@PathVariable String token, Model model, HttpServletResponse response) {
+    String newLinkForKnownToken(@PathVariable String token, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         Optional<TaskLink> link = links.find(token);
         if (link.isEmpty()) {
             return noToken(model); // nothing to go on but the organisation's code
         }
-        return freshLinks(link.get().organisationCode(), model, response);
+        return freshLinks(link.get().organisationCode(), model, request, response);
     }
 
     /** For an unrecognised link: fresh links go to the lead on record of the organisation named. */
     @PostMapping("/tasks/new-link")
-    String newLink(@RequestParam(required = false) String organisationCode, Model model,
+    String newLink(@RequestParam(required = false) String organisationCode, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         if (organisationCode == null || organisationCode.isBlank()) {
             return askForCode(model, response, "Enter your organisation's code, for example RV3");
         }
-        return freshLinks(organisationCode, model, response);
+        return freshLinks(organisationCode, model, request, response);
     }
 
     /** Says exactly what happened: sent now, sent within the hour, nothing open, or no such organisation. */
-    private String freshLinks(String organisationCode, Model model, HttpServletResponse response) {
-        FreshLinks outcome = participation.sendFreshLinks(organisationCode);
+    private String freshLinks(String organisationCode, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<java.time.Instant> refused = linkRequests.refusedUntil(request);
+        if (refused.isPresent()) {
+            return EmailedLinkRequests.refusal(refused.get(), model, response);
+        }
+        FreshLinks outcome;
+        try {
+            outcome = participation.sendFreshLinks(organisationCode);
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException sameRequestAtTheSameMoment) {
+            // a twin request wrote this hour's email first, and this one's links were taken back with it
+            outcome = FreshLinks.SENT_RECENTLY;
+        }
         if (outcome == FreshLinks.NO_SUCH_ORGANISATION) {
             return askForCode(model, response, "No member organisation has the code " + organisationCode.trim()
                     + ": check the code in an earlier email from the programme team, or ask them");

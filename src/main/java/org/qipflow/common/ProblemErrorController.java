@@ -38,8 +38,12 @@ class ProblemErrorController extends BasicErrorController {
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
-        Object message = attributes.get("message");
-        problem.put("detail", message == null || message.toString().isBlank() ? status.getReasonPhrase() : message);
+        // a failure on our side says so and no more: its message may hold SQL, class names or data
+        Object message = status.is5xxServerError() ? null : attributes.get("message");
+        problem.put("detail", message == null || message.toString().isBlank()
+                ? status.is5xxServerError() ? "Something went wrong on our side. It has been logged; try again "
+                        + "later, and tell the programme team if it keeps happening." : status.getReasonPhrase()
+                : message);
         problem.put("instance", attributes.get("path"));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

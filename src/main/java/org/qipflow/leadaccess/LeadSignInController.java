@@ -2,12 +2,16 @@ package org.qipflow.leadaccess;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.qipflow.common.EmailedLinkRequests;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.security.LeadPrincipal;
 import org.qipflow.security.LeadSessions;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,10 +31,12 @@ class LeadSignInController {
 
     private final LeadSignIns signIns;
     private final LeadSessions sessions;
+    private final EmailedLinkRequests linkRequests;
 
-    LeadSignInController(LeadSignIns signIns, LeadSessions sessions) {
+    LeadSignInController(LeadSignIns signIns, LeadSessions sessions, EmailedLinkRequests linkRequests) {
         this.signIns = signIns;
         this.sessions = sessions;
+        this.linkRequests = linkRequests;
     }
 
     @GetMapping("/leads/sign-in")
@@ -40,7 +46,8 @@ class LeadSignInController {
     }
 
     @PostMapping("/leads/sign-in")
-    String send(@RequestParam(defaultValue = "") String email, Model model, HttpServletResponse response) {
+    String send(@RequestParam(defaultValue = "") String email, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         String problem = email.isBlank() ? "Enter your email address"
                 : EMAIL.matcher(email.strip()).matches() ? null
                 : "Enter an email address in the correct format, like name@nhs.net";
@@ -52,9 +59,13 @@ class LeadSignInController {
             model.addAttribute("email", email);
             return "leads/sign-in";
         }
+        Optional<Instant> refused = linkRequests.refusedUntil(request);
+        if (refused.isPresent()) {
+            return EmailedLinkRequests.refusal(refused.get(), model, response);
+        }
         try {
             signIns.sendLink(email);
-        } catch (DataIntegrityViolationException sameRequestAtTheSameMoment) {
+        } catch (DataIntegrityViolationException | ConcurrencyFailureException sameRequestAtTheSameMoment) {
             // a twin request wrote this window's email first; answer as always, so nothing tells
             // a stranger that the address belongs to a lead
         }

@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.qipflow.common.SpreadsheetText;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.CsvTemplate;
 import org.qipflow.definitions.FieldType;
@@ -39,7 +40,10 @@ public class DataExport {
         this.reports = reports;
     }
 
-    /** UTF-8 with a byte-order mark, so Excel opens it with the right characters. */
+    /**
+     * UTF-8 with a byte-order mark, so Excel opens it with the right characters; text that a spreadsheet
+     * would take for a formula is written as text (see {@link SpreadsheetText}).
+     */
     @Transactional(readOnly = true)
     public byte[] csv(long cycleId, String organisationCode) {
         AuditDefinition definition = records.definitionOf(cycleId);
@@ -48,7 +52,15 @@ public class DataExport {
         try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(CsvTemplate.columns(definition)
                 .toArray(String[]::new)).get().print(out)) {
             for (AuditRecord record : records.list(cycleId, organisationCode)) {
-                printer.printRecord(row(definition, record));
+                List<String> values = row(definition, record);
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < values.size(); c++) {
+                    // a number such as -3 is a number to a spreadsheet, not a formula
+                    boolean number = c >= 2 && List.of(FieldType.INTEGER, FieldType.DECIMAL)
+                            .contains(definition.fields().get(c - 2).type());
+                    cells.add(number ? values.get(c) : SpreadsheetText.neutralised(values.get(c)));
+                }
+                printer.printRecord(cells);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

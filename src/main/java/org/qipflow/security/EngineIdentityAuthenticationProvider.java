@@ -10,29 +10,37 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks user name and password against the engine's identity service, which also counts failed
- * attempts and locks accounts, and turns engine groups into roles.
+ * Checks user name and password against the engine's identity service, after the per-address
+ * {@link SignInThrottle}, and turns engine groups into roles.
  */
 @Component
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final SignInThrottle throttle;
 
-    EngineIdentityAuthenticationProvider(IdentityService identityService) {
+    EngineIdentityAuthenticationProvider(IdentityService identityService, SignInThrottle throttle) {
         this.identityService = identityService;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+                && web.getRemoteAddress() != null ? web.getRemoteAddress() : "unknown";
+        throttle.check(address);
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
         if (username == null || username.isBlank() || credentials == null
                 || !identityService.checkPassword(username, credentials.toString())) {
+            throttle.failed(address);
             throw new BadCredentialsException("Wrong user name or password");
         }
+        throttle.succeeded(address);
         return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities(username));
     }
 

@@ -16,7 +16,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -51,6 +55,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.basicChallenge())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
@@ -82,7 +87,9 @@ class SecurityConfiguration {
                         .requestMatchers(EngineApiRules.coordinatorMay(EngineApiRules.WEBAPPS)).hasRole(Roles.COORDINATOR)
                         .requestMatchers(EngineApiRules.anything(EngineApiRules.WEBAPPS)).hasRole(Roles.CAMUNDA_ADMIN)
                         .anyRequest().hasRole(Roles.COORDINATOR))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                e instanceof SignInThrottle.Throttled ? "/login?throttled" : "/login?error")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 // The Camunda webapps send their own CSRF token (X-XSRF-TOKEN) and check it themselves.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PATH.matcher("/camunda/**")))
@@ -91,9 +98,37 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/leads/sign-in"),
                                 new AndRequestMatcher(new OrRequestMatcher(PATH.matcher("/my/**"),
                                         PATH.matcher("/reports/**")), BROWSER)))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                // Task and sign-in links carry their token in the address: no page tells another site where it was.
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(OWN_PAGES,
+                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(EMAIL_PREVIEWS,
+                                new StaticHeadersWriter("Content-Security-Policy", EMAIL_PREVIEW_POLICY))));
         return http.build();
     }
+
+    /**
+     * What qipflow's own pages may load: their own scripts, styles, fonts and images (and images drawn
+     * inline), nothing inline that could be injected, no plug-ins, forms only to qipflow, framed only by it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+
+    /**
+     * The outbox shows each email as mail programs do, styled by the style attributes email needs (mail
+     * programs drop style sheets); those styles are the only thing inline its policy allows.
+     */
+    static final String EMAIL_PREVIEW_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+            "style-src 'self' 'unsafe-inline';");
+
+    private static final RequestMatcher EMAIL_PREVIEWS = PATH.matcher("/outbox/*");
+
+    /** The Camunda webapps and Swagger UI set policies of their own, which their scripts need. */
+    private static final RequestMatcher OWN_PAGES = new NegatedRequestMatcher(new OrRequestMatcher(
+            PATH.matcher("/camunda/**"), PATH.matcher("/swagger-ui/**"), PATH.matcher("/swagger-ui.html"),
+            EMAIL_PREVIEWS));
 
     /** A browser asking for a page, as opposed to a script, which gets 401 instead of a redirect. */
     private static final RequestMatcher BROWSER = browser();

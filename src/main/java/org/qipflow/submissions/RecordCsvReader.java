@@ -21,6 +21,7 @@ import org.qipflow.common.RowProblem;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.CheckedRecord;
 import org.qipflow.definitions.CsvTemplate;
+import org.qipflow.common.SpreadsheetText;
 import org.qipflow.definitions.PersonalDataGuard;
 import org.qipflow.definitions.RecordChecker;
 import org.springframework.stereotype.Component;
@@ -43,9 +44,10 @@ class RecordCsvReader {
     /** One row of the file, its cells by lower-case column name. */
     record SourceRow(int row, Map<String, String> cells) {
 
+        /** The cell trimmed, and without the apostrophe an export put before a value that looks like a formula. */
         String get(String column) {
             String value = cells.get(column.toLowerCase(Locale.ROOT));
-            return value == null ? "" : value.trim();
+            return value == null ? "" : SpreadsheetText.restored(value.trim());
         }
     }
 

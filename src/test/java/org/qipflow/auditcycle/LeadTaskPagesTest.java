@@ -195,4 +195,43 @@ class LeadTaskPagesTest {
         mvc.perform(post("/tasks/" + token + "/new-link").with(csrf()));
         assertThat(freshLinksTo(org)).as("at most one such email an hour").hasSize(1);
     }
+
+    @Test
+    void twoIdenticalNewLinkRequestsAtOnceSendOneEmailAndBothGetAnAnswer() throws Exception {
+        // the first request's transaction is still open when the second arrives: neither has seen the
+        // other's email, and the second waits on the first's row until it commits
+        java.util.concurrent.CountDownLatch firstWrote = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<org.springframework.mock.web.MockHttpServletResponse> second =
+                new java.util.concurrent.CompletableFuture<>();
+        Thread other = new Thread(() -> {
+            try {
+                firstWrote.await();
+                second.complete(mvc.perform(post("/tasks/new-link").with(csrf()).param("organisationCode", org))
+                        .andReturn().getResponse());
+            } catch (Exception e) {
+                second.completeExceptionally(e);
+            }
+        });
+        other.start();
+        FreshLinks first = transactions.execute(status -> {
+            FreshLinks outcome = participation.sendFreshLinks(org);
+            firstWrote.countDown();
+            sleep(700);
+            return outcome;
+        });
+
+        var answer = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(first).isEqualTo(FreshLinks.SENT);
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getContentAsString()).contains("less than an hour ago");
+        assertThat(freshLinksTo(org)).hasSize(1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -58,6 +58,15 @@ class BrowserJourneysTest {
         }
     }
 
+    /**
+     * An email in the page as a mail program shows it: in a blank page of its own, not written into the
+     * qipflow page before it, whose Content-Security-Policy would otherwise apply to it.
+     */
+    static void showEmail(Page page, String html) {
+        page.navigate("about:blank");
+        page.setContent(html);
+    }
+
     static String leadOf(String organisation) {
         return "lead." + organisation.toLowerCase() + "@nhs.example";
     }
@@ -135,7 +144,7 @@ class BrowserJourneysTest {
         String lead = leadOf(ORGANISATIONS[0]);
         try (BrowserContext context = chromium.phone()) {
             Page page = looks.watch(context.newPage());
-            page.setContent(LiveQipflow.html(qipflow.awaitMail(lead, "Audit materials")));
+            showEmail(page, LiveQipflow.html(qipflow.awaitMail(lead, "Audit materials")));
             looks.atEmail(page, "materials-email", "email-materials-phone");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Confirm participation and register teams"))
                     .click();
@@ -148,7 +157,7 @@ class BrowserJourneysTest {
             assertThat(page.getByText("T02").first()).isVisible();
             looks.at(page, "confirmed");
 
-            page.setContent(LiveQipflow.html(qipflow.awaitMail(lead, "Submission is open")));
+            showEmail(page, LiveQipflow.html(qipflow.awaitMail(lead, "Submission is open")));
             looks.atEmail(page, "submission-email", null);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Submit audit data").setExact(true)).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records (0)"))).isVisible();
@@ -196,7 +205,7 @@ class BrowserJourneysTest {
         try (BrowserContext context = chromium.desktop()) {
             Page page = looks.watch(context.newPage());
             Keyboard keys = new Keyboard(page);
-            page.setContent(LiveQipflow.html(qipflow.awaitMail(lead, "Audit materials")));
+            showEmail(page, LiveQipflow.html(qipflow.awaitMail(lead, "Audit materials")));
             keys.tabTo("Confirm participation and register teams").press("Enter");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
                     .setName(Pattern.compile("^Confirm participation")))).isVisible();
@@ -207,7 +216,7 @@ class BrowserJourneysTest {
             assertThat(page.getByText("T07").first()).isVisible();
             looks.at(page, "confirmed");
 
-            page.setContent(LiveQipflow.html(qipflow.awaitMail(lead, "Submission is open")));
+            showEmail(page, LiveQipflow.html(qipflow.awaitMail(lead, "Submission is open")));
             keys.tabTo("Submit audit data").press("Enter");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Records (0)"))).isVisible();
             looks.at(page, "records");
@@ -282,11 +291,16 @@ class BrowserJourneysTest {
             looks.at(page, "cycle-open");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close submission now")).click();
-            // the page shows the work in progress and refreshes itself until the reports wait for review
-            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("…")))
-                    .isVisible();
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
-                    "3-publication", "working.png")));
+            // the page shows the work in progress and refreshes itself until the reports wait for review;
+            // with three organisations the work may be done before the page is drawn (CoordinatorPagesTest
+            // checks the work-in-progress page itself)
+            Locator working = page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("…"));
+            assertThat(working.or(page.getByRole(AriaRole.HEADING,
+                    new Page.GetByRoleOptions().setName("Review and publish")))).isVisible();
+            if (working.isVisible()) {
+                page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
+                        "3-publication", "working.png")));
+            }
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review and publish")))
                     .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
                             .setTimeout(60_000));
@@ -311,7 +325,7 @@ class BrowserJourneysTest {
         Looks lead = new Looks("3-lead-report");
         try (BrowserContext context = chromium.phone()) {
             Page page = lead.watch(context.newPage());
-            page.setContent(LiveQipflow.html(qipflow.awaitMail(leadOf(ORGANISATIONS[0]), "Your results")));
+            showEmail(page, LiveQipflow.html(qipflow.awaitMail(leadOf(ORGANISATIONS[0]), "Your results")));
             lead.atEmail(page, "results-email", null);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open your results")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
@@ -333,7 +347,7 @@ class BrowserJourneysTest {
             page.getByLabel("Email address").fill(leadOf(ORGANISATIONS[0]));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a sign-in link")).click();
             lead.at(page, "check-email");
-            page.setContent(LiveQipflow.html(qipflow.awaitMail(leadOf(ORGANISATIONS[0]), "Your qipflow sign-in link")));
+            showEmail(page, LiveQipflow.html(qipflow.awaitMail(leadOf(ORGANISATIONS[0]), "Your qipflow sign-in link")));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in")).click();
             lead.at(page, "confirm-sign-in");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();

@@ -25,17 +25,23 @@ final class Looks {
     private final String journey;
     private final Set<String> visited = new LinkedHashSet<>();
     private final Set<String> checked = new LinkedHashSet<>();
+    private final List<String> refused = new ArrayList<>();
     private int shots;
 
     Looks(String journey) {
         this.journey = journey;
     }
 
-    /** Follows a page's navigations from now on. */
+    /** Follows a page's navigations from now on, and anything its Content-Security-Policy refused. */
     Page watch(Page page) {
         page.onFrameNavigated(frame -> {
             if (frame.parentFrame() == null && frame.url().startsWith("http")) {
                 visited.add(path(frame.url()));
+            }
+        });
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                refused.add(path(page.url()) + ": " + message.text());
             }
         });
         return page;
@@ -63,6 +69,7 @@ final class Looks {
 
     private void look(Page page, String name, String docName) {
         page.waitForLoadState();
+        assertThat(refused).as("what the pages' Content-Security-Policy refused").isEmpty();
         shots++;
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target", "screenshots", journey, String.format("%02d-%s.png", shots, name))));

@@ -1,0 +1,69 @@
+package org.qipflow.common;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * At most so many events per key (a client's address) in a window that starts with the key's first
+ * event. Held in memory, for the most recent {@value #MOST_KEYS} keys, so a flood of addresses cannot
+ * exhaust it; in a cluster each node counts its own, which multiplies the budget by the nodes.
+ */
+public final class RequestBudget {
+
+    static final int MOST_KEYS = 10_000;
+
+    private final int most;
+    private final Duration window;
+    private final Clock clock;
+    private final Map<String, Spent> spent = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Spent> eldest) {
+            return size() > MOST_KEYS;
+        }
+    };
+
+    private record Spent(Instant since, int count) {
+    }
+
+    public RequestBudget(int most, Duration window, Clock clock) {
+        this.most = most;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /** Counts one event for the key, unless the key has spent its budget: then when it renews. */
+    public synchronized Optional<Instant> spend(String key) {
+        Optional<Instant> refused = refusedUntil(key);
+        if (refused.isEmpty()) {
+            Spent current = current(key);
+            spent.put(key, current == null ? new Spent(clock.instant(), 1)
+                    : new Spent(current.since(), current.count() + 1));
+        }
+        return refused;
+    }
+
+    /** When the key's budget renews, if it has none left now. */
+    public synchronized Optional<Instant> refusedUntil(String key) {
+        Spent current = current(key);
+        return current != null && current.count() >= most ? Optional.of(current.since().plus(window))
+                : Optional.empty();
+    }
+
+    /** Forgets the key's events, as after a sign-in that succeeded. */
+    public synchronized void reset(String key) {
+        spent.remove(key);
+    }
+
+    private Spent current(String key) {
+        Spent current = spent.get(key);
+        if (current != null && !clock.instant().isBefore(current.since().plus(window))) {
+            spent.remove(key);
+            return null;
+        }
+        return current;
+    }
+}

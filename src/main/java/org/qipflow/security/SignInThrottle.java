@@ -1,0 +1,59 @@
+package org.qipflow.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.qipflow.common.RequestBudget;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Failed sign-ins counted per client address: after {@value #MOST_FAILURES} within {@link #WINDOW}
+ * an address may not try again until the window has passed; a sign-in that succeeds clears its count.
+ * Counting by address, not by account, means nobody can keep a coordinator out by failing on purpose
+ * from somewhere else (the engine's own per-account lock is turned off).
+ */
+@Component
+class SignInThrottle {
+
+    static final int MOST_FAILURES = 10;
+    static final Duration WINDOW = Duration.ofMinutes(15);
+
+    private final RequestBudget failures;
+
+    SignInThrottle(Clock clock) {
+        this.failures = new RequestBudget(MOST_FAILURES, WINDOW, clock);
+    }
+
+    /** Refuses at once while the address has failed too often. */
+    void check(String address) {
+        Optional<Instant> until = failures.refusedUntil(address);
+        if (until.isPresent()) {
+            throw new Throttled(until.get());
+        }
+    }
+
+    void failed(String address) {
+        failures.spend(address);
+    }
+
+    void succeeded(String address) {
+        failures.reset(address);
+    }
+
+    /** Too many failed sign-ins from this address: no password is checked until {@link #until}. */
+    static final class Throttled extends AuthenticationException {
+
+        private final transient Instant until;
+
+        Throttled(Instant until) {
+            super("Too many failed sign-ins from this address");
+            this.until = until;
+        }
+
+        Instant until() {
+            return until;
+        }
+    }
+}
