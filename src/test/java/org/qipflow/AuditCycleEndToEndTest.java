@@ -79,12 +79,19 @@ class AuditCycleEndToEndTest {
 
         // SMTP is down: the materials wait in the outbox, retried, none lost
         awaitOutbox(http, body -> body.split("Retrying \\(").length - 1 >= 3);
+        // and anyone reading the database finds no link that works: only sealed ones
+        assertThat(storedBodies()).isNotEmpty().allSatisfy(body -> assertThat(body).contains("/tasks/~")
+                .doesNotContainPattern("/(tasks|leads/sign-in)/[A-Za-z0-9_-]{43}"));
         smtp = new GreenMail(new ServerSetup(smtpPort, "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
 
         List<MimeMessage> materials = awaitMails("Audit materials", 3);
         List<String> confirmLinks = linksFrom(materials);
         assertThat(confirmLinks).hasSize(3);
+        // once sent, the stored copy has no link at all, not even sealed
+        awaitSent(3);
+        assertThat(storedBodies()).allSatisfy(body -> assertThat(body).contains("/tasks/(link removed)")
+                .doesNotContain("/tasks/~").doesNotContainPattern("/tasks/[A-Za-z0-9_-]{43}"));
         // each carries its organisation's deadline as an invitation, in the form mail programs act on
         for (MimeMessage mail : materials) {
             String invite = invitation(mail);
@@ -399,5 +406,19 @@ class AuditCycleEndToEndTest {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** Every stored email body, read as anyone with access to the database could. */
+    private List<String> storedBodies() {
+        return app.bean(org.springframework.jdbc.core.JdbcTemplate.class).queryForList(
+                "select text_body || html_body from outbox_message where template = 'audit-materials'", String.class);
+    }
+
+    private void awaitSent(int count) throws InterruptedException {
+        var jdbc = app.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+        for (int i = 0; i < 100 && jdbc.queryForObject("select count(*) from outbox_message where template = "
+                + "'audit-materials' and status = 'SENT'", Integer.class) < count; i++) {
+            Thread.sleep(100);
+        }
     }
 }

@@ -27,8 +27,11 @@ class DemoModeTest {
     @Test
     void demoDataIsLoadedOnceAndEverythingSurvivesARestart(CapturedOutput log) {
         Map<String, Object> properties = Map.of("spring.datasource.url",
-                "jdbc:h2:file:" + dataDirectory.resolve("qipflow") + ";DB_CLOSE_ON_EXIT=FALSE");
+                "jdbc:h2:file:" + dataDirectory.resolve("qipflow") + ";DB_CLOSE_ON_EXIT=FALSE",
+                "qipflow.outbox.link-key-file", dataDirectory.resolve("outbox-link.key").toString());
         try (RunningApp app = RunningApp.start("demo", properties)) {
+            assertThat(dataDirectory.resolve("outbox-link.key")).as("the key for stored links, beside the database")
+                    .isNotEmptyFile();
             Http http = app.http();
             assertThat(app.bean(OrganisationService.class).list(null)).hasSize(6)
                     .allSatisfy(o -> assertThat(o.name()).endsWith("(demo)"));

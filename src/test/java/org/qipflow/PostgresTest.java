@@ -50,6 +50,7 @@ class PostgresTest {
         env.put("QIPFLOW_BASE_URL", "https://qipflow.example.nhs.uk");
         env.put("QIPFLOW_MAIL_FROM", "qipflow <qipflow@example.nhs.uk>");
         env.put("QIPFLOW_MAIL_COORDINATORS", "programme-team@example.nhs.uk");
+        env.put("QIPFLOW_OUTBOX_LINK_KEY", "3q2+7w0T5Yp1bQk8m9X2cR4vN6sA1uH0jL7fD3gK5eI=");
         env.put("camunda.bpm.job-execution.enabled", false);
         return env;
     }
@@ -69,13 +70,17 @@ class PostgresTest {
     }
 
     @Test
-    void refusesToStartWithoutAnAdministratorPasswordOrItsPublicAddress() {
+    void refusesToStartWithoutAnAdministratorPasswordItsPublicAddressOrAKeyForStoredLinks() {
         assertThatThrownBy(() -> RunningApp.start("postgres", environment("")).close())
                 .rootCause().hasMessageContaining("QIPFLOW_ADMIN_PASSWORD");
         Map<String, Object> noAddress = environment(ADMIN_PASSWORD);
         noAddress.remove("QIPFLOW_BASE_URL");
         assertThatThrownBy(() -> RunningApp.start("postgres", noAddress).close())
                 .rootCause().hasMessageContaining("Set qipflow.base-url (QIPFLOW_BASE_URL)");
+        Map<String, Object> noKey = environment(ADMIN_PASSWORD);
+        noKey.remove("QIPFLOW_OUTBOX_LINK_KEY");
+        assertThatThrownBy(() -> RunningApp.start("postgres", noKey).close())
+                .rootCause().hasMessageContaining("Set qipflow.outbox.link-key (QIPFLOW_OUTBOX_LINK_KEY)");
     }
 
     @Test

@@ -27,9 +27,11 @@ class CycleMails {
     static final List<String> ANNOUNCING_DEADLINE = List.of("submission-open", "submission-reminder", "deadline-changed",
             "dates-changed");
 
-    /** Links stay usable long enough for any cycle, and end earlier when their task ends. */
-    static final Duration LINK_VALIDITY = Duration.ofDays(180);
-    static final Duration RESULTS_LINK_VALIDITY = Duration.ofDays(400);
+    /**
+     * Links work for 30 days at most, end earlier when their task ends or a newer link for the same task
+     * is sent, and can be sent again at any time from the link's page; results stay at My reports.
+     */
+    static final Duration LINK_VALIDITY = Duration.ofDays(30);
 
     private final TaskLinks links;
     private final PublicAddress address;
@@ -139,8 +141,11 @@ class CycleMails {
     }
 
     Mail results(Cycle cycle, Organisation organisation) {
-        return toLead("results", cycle, organisation, null, "results-published",
-                link(cycle, organisation, LeadTask.VIEW_RESULTS, RESULTS_LINK_VALIDITY));
+        Mail mail = toLead("results", cycle, organisation, null, "results-published",
+                link(cycle, organisation, LeadTask.VIEW_RESULTS, LINK_VALIDITY));
+        mail.model().put("days", LINK_VALIDITY.toDays());
+        mail.model().put("myReports", address.of("/my/reports"));
+        return mail;
     }
 
     /** A coordinator's question about the organisation's data, with a link to answer it. */

@@ -3,6 +3,7 @@ package org.qipflow.auditcycle;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -102,7 +103,8 @@ class LeadTaskController {
         Context context = context(link, model);
         if (!link.usableAt(clock.instant())) {
             response.setStatus(HttpServletResponse.SC_GONE);
-            model.addAttribute("problem", link.revokedAt() != null ? "used" : "expired");
+            model.addAttribute("problem", link.revokedAt() == null ? "expired"
+                    : link.replaced() ? "replaced" : "used");
             model.addAttribute("token", token);
             return "tasks/link-problem";
         }
@@ -218,9 +220,17 @@ class LeadTaskController {
         }, backToRecords);
     }
 
-    /** The report as PDF, action plan, slides or the organisation's own data, once results are published. */
-    @GetMapping({"/tasks/{token}/results.pdf", "/tasks/{token}/action-plan.docx", "/tasks/{token}/slides.pptx",
-            "/tasks/{token}/export.xlsx", "/tasks/{token}/export.csv"})
+    /**
+     * The organisation's own records are for its signed-in lead only: a link that anyone the email
+     * reaches could forward does not download them (the report does not name a patient; records might).
+     */
+    @GetMapping({"/tasks/{token}/export.xlsx", "/tasks/{token}/export.csv"})
+    ResponseEntity<byte[]> recordsNeedSignIn() {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/leads/sign-in?records")).build();
+    }
+
+    /** The report as PDF, action plan or slides, once results are published. */
+    @GetMapping({"/tasks/{token}/results.pdf", "/tasks/{token}/action-plan.docx", "/tasks/{token}/slides.pptx"})
     ResponseEntity<byte[]> resultsDocument(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
         TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
                 && l.purpose().equals(LeadTask.VIEW_RESULTS.name())).orElse(null);

@@ -247,8 +247,9 @@ public class ParticipationService {
     /** Emails the lead on record fresh links to every task of the organisation that is open. */
     @Transactional
     FreshLinks sendFreshLinks(String organisationCode) {
+        // a twin request at the same moment waits here, then finds this one's email and sends none
         Optional<Organisation> found = organisationCode == null ? Optional.empty()
-                : organisations.find(organisationCode.trim().toUpperCase(Locale.ROOT));
+                : organisations.findForUpdate(organisationCode.trim().toUpperCase(Locale.ROOT));
         if (found.isEmpty()) {
             return FreshLinks.NO_SUCH_ORGANISATION;
         }

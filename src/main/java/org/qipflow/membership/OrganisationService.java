@@ -56,6 +56,15 @@ public class OrganisationService {
         return organisations.findByCode(OrganisationValidator.normaliseCode(code));
     }
 
+    /**
+     * The organisation, its row locked until the transaction ends: two requests acting for the same
+     * organisation at the same moment then run one after the other.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.util.Optional<Organisation> findForUpdate(String code) {
+        return organisations.findByCodeForUpdate(OrganisationValidator.normaliseCode(code));
+    }
+
     /** The member organisations whose current local lead has this email address (case does not matter). */
     @Transactional(readOnly = true)
     public List<Organisation> ledBy(String email) {

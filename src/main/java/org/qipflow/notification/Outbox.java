@@ -17,16 +17,18 @@ public class Outbox {
     private final OutboxRepository messages;
     private final MailTemplates templates;
     private final Clock clock;
+    private final LinkSeal seal;
 
-    Outbox(OutboxRepository messages, MailTemplates templates, Clock clock) {
+    Outbox(OutboxRepository messages, MailTemplates templates, Clock clock, LinkSeal seal) {
         this.messages = messages;
         this.templates = templates;
         this.clock = clock;
+        this.seal = seal;
     }
 
     /**
      * Renders and stores the email in the current transaction, so it exists exactly when the step
-     * that caused it commits.
+     * that caused it commits. Its links are stored sealed (see {@link LinkSeal}).
      *
      * @return false if a message with this key was already stored (nothing is written then)
      */
@@ -35,7 +37,9 @@ public class Outbox {
         if (messages.exists(mail.key())) {
             return false;
         }
-        messages.insert(mail, templates.render(mail.template(), mail.model()), clock.instant());
+        MailTemplates.Rendered rendered = templates.render(mail.template(), mail.model());
+        messages.insert(mail, new MailTemplates.Rendered(rendered.subject(), seal.seal(rendered.text()),
+                seal.seal(rendered.html())), clock.instant());
         return true;
     }
 
@@ -49,6 +53,17 @@ public class Outbox {
     @Transactional(readOnly = true)
     public Optional<Instant> lastWritten(String reference, Collection<String> templates) {
         return messages.lastWritten(reference, templates);
+    }
+
+    /**
+     * The message with its links working, as the relay sends it. Only for where the email itself is
+     * delivered: the relay, and the outbox page when there is no mail server (the demo).
+     */
+    public OutboxMessage withWorkingLinks(OutboxMessage message) {
+        return new OutboxMessage(message.id(), message.key(), message.reference(), message.template(),
+                message.recipient(), message.subject(), seal.open(message.textBody()), seal.open(message.htmlBody()),
+                message.invitation(), message.status(), message.attempts(), message.nextAttemptAt(),
+                message.lastError(), message.createdAt(), message.sentAt());
     }
 
     @Transactional(readOnly = true)

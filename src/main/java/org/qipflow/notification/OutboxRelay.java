@@ -39,15 +39,17 @@ class OutboxRelay {
     private static final int BATCH = 50;
 
     private final OutboxRepository messages;
+    private final Outbox outbox;
     private final JavaMailSender sender;
     private final Clock clock;
     private final String from;
     private final String programmeTeam;
     private final Duration firstPause;
 
-    OutboxRelay(OutboxRepository messages, JavaMailSender sender, Clock clock,
+    OutboxRelay(OutboxRepository messages, Outbox outbox, JavaMailSender sender, Clock clock,
             @Value("${qipflow.mail.from}") String from, @Value("${qipflow.mail.coordinators}") String programmeTeam,
             @Value("${qipflow.mail.first-retry-after:PT1M}") Duration firstPause) {
+        this.outbox = outbox;
         this.programmeTeam = programmeTeam;
         this.messages = messages;
         this.sender = sender;
@@ -76,10 +78,10 @@ class OutboxRelay {
     private boolean send(long id) {
         OutboxMessage message = messages.find(id).orElseThrow();
         try {
-            sender.send(mime(message));
-            // the recipient has the links now; the stored copy keeps no working one
-            messages.markSent(id, clock.instant(), Redaction.links(message.textBody()),
-                    Redaction.links(message.htmlBody()));
+            sender.send(mime(outbox.withWorkingLinks(message)));
+            // the recipient has the links now; the stored copy keeps none, not even sealed
+            messages.markSent(id, clock.instant(), LinkSeal.removeLinks(message.textBody()),
+                    LinkSeal.removeLinks(message.htmlBody()));
             return true;
         } catch (MailException | MessagingException e) {
             Instant next = clock.instant().plus(pauseAfter(firstPause, message.attempts() + 1));

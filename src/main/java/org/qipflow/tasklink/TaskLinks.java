@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -28,11 +27,21 @@ public class TaskLinks {
         this.clock = clock;
     }
 
-    /** @return the raw token to put in the link; it cannot be recovered later */
+    /**
+     * A new link, which ends every earlier one for the same organisation, subject and purpose: only the
+     * latest link sent for a task works.
+     *
+     * @return the raw token to put in the link; it cannot be recovered later
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public String issue(String organisationCode, String subject, String purpose, Duration validFor) {
         String token = Tokens.newToken();
         Instant now = clock.instant();
+        jdbc.sql("""
+                update task_link set revoked_at = :now, replaced = true
+                 where organisation_code = :org and subject = :subject and purpose = :purpose and revoked_at is null
+                """).param("now", utc(now)).param("org", organisationCode).param("subject", subject)
+                .param("purpose", purpose).update();
         jdbc.sql("""
                 insert into task_link (token_hash, organisation_code, subject, purpose, created_at, expires_at)
                 values (:hash, :org, :subject, :purpose, :now, :expires)
@@ -93,12 +102,9 @@ public class TaskLinks {
                 .param("now", utc(clock.instant())).param("org", organisationCode).update();
     }
 
-    /** A link written into a message, for removing it from copies that no longer need it. */
-    public static final Pattern LINK_PATH = Pattern.compile("/tasks/[A-Za-z0-9_-]{43}");
-
     private TaskLink link(ResultSet rs, int row) throws SQLException {
         return new TaskLink(rs.getLong("id"), rs.getString("organisation_code"), rs.getString("subject"),
                 rs.getString("purpose"), instant(rs, "created_at"), instant(rs, "expires_at"),
-                instant(rs, "revoked_at"));
+                instant(rs, "revoked_at"), rs.getBoolean("replaced"));
     }
 }

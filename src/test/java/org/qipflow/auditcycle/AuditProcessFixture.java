@@ -174,12 +174,14 @@ class AuditProcessFixture {
                 "update outbox_message set created_at = ? where id = ?", row.getValue().minusDays(days), row.getKey()));
     }
 
+    /** The emails to this organisation about this cycle, as their recipient gets them: links working. */
     List<OutboxMessage> mails(long cycleId, String organisationCode) {
-        return outbox.about(List.of("cycle:" + cycleId + ":" + organisationCode));
+        return outbox.about(List.of("cycle:" + cycleId + ":" + organisationCode)).stream()
+                .map(outbox::withWorkingLinks).toList();
     }
 
     List<OutboxMessage> outboxLatest() {
-        return outbox.latest(200);
+        return outbox.latest(200).stream().map(outbox::withWorkingLinks).toList();
     }
 
     List<String> templates(long cycleId, String organisationCode) {

@@ -149,8 +149,12 @@ class CycleAnalysisTest {
                 .contains("class=\"qf-chart\"", "role=\"img\"");                  // the chart, with its text alternative
 
         String path = link.substring(link.indexOf("/tasks/"));
-        String csv = mvc.perform(get(path + "/export.csv")).andReturn().getResponse().getContentAsString(
-                java.nio.charset.StandardCharsets.UTF_8);
+        // records are for the signed-in lead, not for whoever the link is forwarded to
+        mvc.perform(get(path + "/export.csv")).andExpect(redirectedUrl("/leads/sign-in?records"));
+        mvc.perform(get(path + "/export.xlsx")).andExpect(redirectedUrl("/leads/sign-in?records"));
+        String records = "/reports/" + cycle.id() + "/" + a;
+        String csv = mvc.perform(get(records + ".csv").with(user("coordinator").roles("COORDINATOR"))).andReturn()
+                .getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).contains("team,pseudonym,age").contains("T02,P3,50").doesNotContain(b);
         byte[] pdf = mvc.perform(get(path + "/results.pdf")).andReturn().getResponse().getContentAsByteArray();
         // kept under target/reports for a look at the layout
@@ -173,7 +177,8 @@ class CycleAnalysisTest {
             String all = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(plan).getText();
             assertThat(all).doesNotContain("Trust " + b).doesNotContain(analysis.aliases(cycle.id()).get(b));
         }
-        byte[] xlsx = mvc.perform(get(path + "/export.xlsx")).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get(records + ".xlsx").with(user("coordinator").roles("COORDINATOR"))).andReturn()
+                .getResponse().getContentAsByteArray();
         try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
             assertThat(workbook.getSheet("Records").getLastRowNum()).isEqualTo(3);
             assertThat(workbook.getSheet("Figures").getRow(1).getCell(5).getNumericCellValue()).isEqualTo(2.0 / 3);

@@ -42,6 +42,8 @@ class LeadTaskPagesTest {
     TransactionTemplate transactions;
     @Autowired
     CycleService cycles;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Cycle cycle;
     String org;
@@ -194,6 +196,31 @@ class LeadTaskPagesTest {
 
         mvc.perform(post("/tasks/" + token + "/new-link").with(csrf()));
         assertThat(freshLinksTo(org)).as("at most one such email an hour").hasSize(1);
+    }
+
+    @Test
+    void theDatabaseHoldsNoWorkingLinkAndOnlyTheLatestLinkForATaskWorks() throws Exception {
+        mvc.perform(post("/leads/sign-in").with(csrf()).param("email", org.toLowerCase() + "@nhs.example"))
+                .andExpect(status().isOk());
+        List<String> stored = jdbc.queryForList("select text_body || html_body from outbox_message", String.class);
+        assertThat(stored).isNotEmpty().noneMatch(body -> body.matches(
+                "(?s).*/(tasks|leads/sign-in)/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-]).*"));
+        assertThat(stored).anyMatch(body -> body.contains("/tasks/~")).anyMatch(body -> body.contains("/leads/sign-in/~"));
+        assertThat(jdbc.queryForObject("select max(datediff('SECOND', created_at, expires_at)) from task_link",
+                Long.class)).as("no link lives longer than 30 days")
+                .isLessThanOrEqualTo(java.time.Duration.ofDays(30).toSeconds());
+
+        mvc.perform(get(confirmPath)).andExpect(status().isOk());
+        mvc.perform(post("/tasks/new-link").with(csrf()).param("organisationCode", org)).andExpect(status().isOk());
+        String fresh = freshLinksTo(org).get(0).textBody().lines().filter(l -> l.contains("/tasks/")).findFirst()
+                .orElseThrow().trim();
+        mvc.perform(get(confirmPath)).andExpect(status().isGone())
+                .andExpect(content().string(containsString("A newer link has been sent")));
+        mvc.perform(post(confirmPath + "/confirm").with(csrf()).param("takingPart", "true").param("teams", "T01"))
+                .andExpect(status().isGone());
+        mvc.perform(get(fresh.substring(fresh.indexOf("/tasks/")))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Is your organisation taking part?")));
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.INVITED);
     }
 
     @Test
