@@ -51,6 +51,8 @@ class AuditParticipationProcessTest {
     CycleService cycles;
     @Autowired
     CycleTracker tracker;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     Cycle cycle;
     String org;
@@ -400,5 +402,26 @@ class AuditParticipationProcessTest {
 
         assertThat(fixture.outboxLatest()).filteredOn(m -> m.template().equals("fresh-links"))
                 .anySatisfy(m -> assertThat(m.recipient()).isEqualTo("new-lead@nhs.example"));
+    }
+
+    @Test
+    void aStepRetriedAfterAFailureSendsItsEmailOnce() {
+        Cycle cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        String org = fixture.member("England");
+        participation.join(cycle.id(), org);
+        ProcessInstance instance = fixture.participation(cycle.id(), org);
+
+        // the step runs and writes its email, then its transaction fails before it commits
+        transactions.executeWithoutResult(status -> {
+            fixture.fire(instance, "Timer_MaterialsDispatch");
+            assertThat(fixture.templates(cycle.id(), org)).contains("audit-materials");
+            status.setRollbackOnly();
+        });
+        assertThat(fixture.templates(cycle.id(), org)).as("the email went with the failed step").isEmpty();
+
+        // the engine tries again; and should the step run once more (a job executed twice), nothing is sent twice
+        fixture.fire(instance, "Timer_MaterialsDispatch");
+        transactions.executeWithoutResult(status -> participation.sendMaterials(cycle.id(), org));
+        assertThat(fixture.templates(cycle.id(), org)).containsOnlyOnce("audit-materials");
     }
 }

@@ -69,6 +69,50 @@ class LeadRecordPagesTest {
     }
 
     @Test
+    void anotherOrganisationsRecordCannotBeReadChangedOrDeletedThroughThisLink() throws Exception {
+        String other = fixture.confirmedMember(cycle.id(), "Wales", "T01");
+        fixture.addRecord(cycle.id(), other, "T01", "W042");
+        var theirs = records.list(cycle.id(), other).get(0);
+
+        mvc.perform(get(submitPath + "/records/" + theirs.id())).andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("W042"))));
+        mvc.perform(post(submitPath + "/records").with(csrf()).param("recordId", String.valueOf(theirs.id()))
+                .param("team", "T01").param("pseudonym", "W042").param("age", "99")
+                .param("lithiumStartedInLastYear", "no").param("serumLithiumLast3Months", "no")
+                .param("renalLast6Months", "no").param("thyroidLast6Months", "no"));
+        mvc.perform(post(submitPath + "/records/" + theirs.id() + "/delete").with(csrf()));
+
+        assertThat(records.list(cycle.id(), other)).singleElement().satisfies(r -> {
+            assertThat(r.answers()).isEqualTo(theirs.answers());
+            assertThat(r.pseudonym()).isEqualTo("W042");
+        });
+        assertThat(records.history(cycle.id(), other)).extracting(c -> c.action()).containsExactly("CREATE");
+        assertThat(records.list(cycle.id(), org)).as("nor is it copied into this organisation").isEmpty();
+    }
+
+    @Test
+    void aLinkForOneTaskDoesNothingOfAnother() throws Exception {
+        String materials = fixture.mails(cycle.id(), org).stream().filter(m -> m.template().equals("audit-materials"))
+                .findFirst().orElseThrow().textBody().lines().filter(l -> l.contains("/tasks/"))
+                .map(l -> l.substring(l.indexOf("/tasks/"), l.indexOf("/tasks/") + 50)).toList().get(1);
+        mvc.perform(get(materials)).andExpect(content().string(allOf(containsString("Audit materials"),
+                not(containsString("Is your organisation taking part?")), not(containsString("Upload records")))));
+
+        // the materials link, which a lead may pass to clinicians, cannot enter, upload or submit records
+        mvc.perform(post(materials + "/records").with(csrf()).param("team", "T01").param("pseudonym", "P001")
+                .param("age", "54").param("lithiumStartedInLastYear", "no").param("serumLithiumLast3Months", "no")
+                .param("renalLast6Months", "no").param("thyroidLast6Months", "no"));
+        mvc.perform(multipart(materials + "/records/upload").file(new MockMultipartFile("file", "records.csv",
+                "text/csv", RecordUploadTest.GOOD.getBytes(StandardCharsets.UTF_8))).with(csrf()));
+        mvc.perform(post(materials + "/submit").with(csrf()));
+        // nor can the submission link answer for the organisation's participation
+        mvc.perform(post(submitPath + "/confirm").with(csrf()).param("takingPart", "false"));
+
+        assertThat(records.list(cycle.id(), org)).isEmpty();
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.CONFIRMED);
+    }
+
+    @Test
     void aRecordIsAddedCorrectedAndDeletedWithItsHistory() throws Exception {
         assertThat(followed(post(submitPath + "/records").with(csrf()).param("team", "T02").param("pseudonym", "p007")
                         .param("age", "48").param("lithiumStartedInLastYear", "no").param("serumLithiumLast3Months", "yes")

@@ -75,9 +75,11 @@ class LeadReportsTest {
 
         assertThat(page("/my/reports", session)).contains("Trust " + a, cycle.title(), "Results not published yet")
                 .doesNotContain("Trust " + b);
-        mvc.perform(get(report).session(session)).andExpect(status().isNotFound());
-        mvc.perform(get(report + ".pdf").session(session)).andExpect(status().isNotFound());
-        mvc.perform(get(othersReport).session(session)).andExpect(status().isForbidden());
+        for (String format : List.of("", ".pdf", ".docx", ".pptx", ".xlsx", ".csv")) {
+            mvc.perform(get(report + format).session(session))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get(othersReport + format).session(session)).andExpect(status().isForbidden());
+        }
         mvc.perform(get("/organisations").session(session)).andExpect(status().isForbidden());
         mvc.perform(get(othersReport).with(user("coordinator").roles("COORDINATOR")))
                 .andExpect(status().isOk());                                     // coordinators preview at any time
@@ -92,8 +94,10 @@ class LeadReportsTest {
                 .contains("funnel plot")
                 .doesNotContain("3 of 4").contains("not shown")                  // one other: national withheld
                 .contains(analysis.aliases(cycle.id()).get(b)).doesNotContain("Trust " + b).doesNotContain(b);
-        mvc.perform(get(othersReport).session(session)).andExpect(status().isForbidden());
-        mvc.perform(get(othersReport + ".pptx").session(session)).andExpect(status().isForbidden());
+        for (String format : List.of("", ".pdf", ".docx", ".pptx", ".xlsx", ".csv")) {
+            mvc.perform(get(othersReport + format).session(session)).andExpect(status().isForbidden());
+            mvc.perform(get(report + format).session(session)).andExpect(status().isOk());
+        }
         mvc.perform(get(report + ".odt").session(session)).andExpect(status().isNotFound());
 
         try (var pdf = Loader.loadPDF(file(report + ".pdf", session))) {

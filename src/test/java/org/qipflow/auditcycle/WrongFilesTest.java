@@ -102,8 +102,42 @@ class WrongFilesTest {
     }
 
     @Test
+    void aWorkbookBombSentAsCsvToTheApiIsRefusedUnreadAndTheServiceStaysWell() throws Exception {
+        byte[] bomb = bomb();
+        java.util.List<java.lang.management.MemoryPoolMXBean> heap = java.lang.management.ManagementFactory
+                .getMemoryPoolMXBeans().stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                .toList();
+        System.gc();
+        long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+
+        // the API takes text/csv and looks at what the bytes are: a zip is read as a workbook, by streaming
+        Http http = Http.anonymous(port);
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(http.url("/api/cycles/" + cycle.id()
+                        + "/organisations/" + org + "/records")))
+                .header("Authorization", Http.basic(QipflowTest.USER, QipflowTest.PASSWORD))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofByteArray(bomb)).build());
+
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        assertThat(api.statusCode()).isEqualTo(422);
+        assertThat(api.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(api.body()).contains("\"row\":0", "unpacks to far more data than records take");
+        assertThat(peak - before).as("memory the 150 MB of packed spaces took (bytes)").isLessThan(100L * 1024 * 1024);
+        assertThat(http.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(records.list(cycle.id(), org)).isEmpty();
+    }
+
+    @Test
     void aWorkbookThatUnpacksToFarMoreThanRecordsTakeIsRefusedUnread() throws Exception {
-        byte[] bomb = replaced(RecordUploadTest.workbook(), "xl/worksheets/sheet1.xml", out -> {
+        byte[] bomb = bomb();
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+
+        assertThat(refusal(bomb, "records.xlsx")).startsWith("records.xlsx unpacks to far more data than records take");
+    }
+
+    /** A workbook whose sheet is 150 MB of spaces, a few hundred kilobytes packed. */
+    private static byte[] bomb() throws Exception {
+        return replaced(RecordUploadTest.workbook(), "xl/worksheets/sheet1.xml", out -> {
             out.write("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
                     .getBytes(StandardCharsets.UTF_8));
             byte[] spaces = new byte[1024 * 1024];
@@ -113,9 +147,6 @@ class WrongFilesTest {
             }
             out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
         });
-        assertThat(bomb.length).isLessThan(1024 * 1024);
-
-        assertThat(refusal(bomb, "records.xlsx")).startsWith("records.xlsx unpacks to far more data than records take");
     }
 
     @Test
