@@ -47,10 +47,10 @@ class CycleMails {
     Mail materials(Cycle cycle, Organisation organisation, Instant deadline) {
         Mail mail = toLead("materials", cycle, organisation, deadline, "audit-materials",
                 link(cycle, organisation, LeadTask.CONFIRM_PARTICIPATION, LINK_VALIDITY));
-        String materials = link(cycle, organisation, LeadTask.AUDIT_MATERIALS, LINK_VALIDITY);
+        Mail.Later<String> materials = link(cycle, organisation, LeadTask.AUDIT_MATERIALS, LINK_VALIDITY);
         mail.model().put("materialsLink", materials);
-        mail.model().put("formLink", materials + "/audit-form.pdf");
-        mail.model().put("templateLink", materials + "/template.xlsx");
+        mail.model().put("formLink", Mail.later(() -> materials.get() + "/audit-form.pdf"));
+        mail.model().put("templateLink", Mail.later(() -> materials.get() + "/template.xlsx"));
         return mail;
     }
 
@@ -150,9 +150,9 @@ class CycleMails {
 
     /** A coordinator's question about the organisation's data, with a link to answer it. */
     Mail query(Cycle cycle, Organisation organisation, DataQuery query) {
-        String token = links.issue(organisation.code(), subject(cycle), DataQueries.PURPOSE_PREFIX + query.id(),
-                LINK_VALIDITY);
-        Mail mail = toLead("query-" + query.id(), cycle, organisation, null, "data-query", address.of("/tasks/" + token));
+        Mail mail = toLead("query-" + query.id(), cycle, organisation, null, "data-query", Mail.later(() -> address.of(
+                "/tasks/" + links.issue(organisation.code(), subject(cycle), DataQueries.PURPOSE_PREFIX + query.id(),
+                        LINK_VALIDITY))));
         mail.model().put("question", query.question());
         mail.model().put("record", query.recordLabel());
         return mail;
@@ -192,13 +192,13 @@ class CycleMails {
     }
 
     private Mail toLead(String step, Cycle cycle, Organisation organisation, Instant deadline, String template,
-            String link) {
+            Mail.Later<String> link) {
         Map<String, Object> model = model(cycle, organisation, deadline, link);
         return new Mail("cycle:" + cycle.id() + ":" + organisation.code() + ":" + step, reference(cycle, organisation),
                 organisation.localLead().email(), template, model);
     }
 
-    private Map<String, Object> model(Cycle cycle, Organisation organisation, Instant deadline, String link) {
+    private Map<String, Object> model(Cycle cycle, Organisation organisation, Instant deadline, Object link) {
         Map<String, Object> model = new HashMap<>();
         model.put("leadName", organisation.localLead().name());
         model.put("organisationName", organisation.name());
@@ -213,9 +213,10 @@ class CycleMails {
         return model;
     }
 
-    private String link(Cycle cycle, Organisation organisation, LeadTask task, Duration validity) {
-        String token = links.issue(organisation.code(), subject(cycle), task.name(), validity);
-        return address.of("/tasks/" + token);
+    /** A new link for the task, issued only if the email that carries it is written (see {@link Mail#later}). */
+    private Mail.Later<String> link(Cycle cycle, Organisation organisation, LeadTask task, Duration validity) {
+        return Mail.later(() -> address.of("/tasks/" + links.issue(organisation.code(), subject(cycle), task.name(),
+                validity)));
     }
 
     static String subject(Cycle cycle) {

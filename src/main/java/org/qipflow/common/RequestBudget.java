@@ -53,11 +53,6 @@ public final class RequestBudget {
                 : Optional.empty();
     }
 
-    /** Forgets the key's events, as after a sign-in that succeeded. */
-    public synchronized void reset(String key) {
-        spent.remove(key);
-    }
-
     private Spent current(String key) {
         Spent current = spent.get(key);
         if (current != null && !clock.instant().isBefore(current.since().plus(window))) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.qipflow.common.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -37,10 +38,31 @@ public class Outbox {
         if (messages.exists(mail.key())) {
             return false;
         }
-        MailTemplates.Rendered rendered = templates.render(mail.template(), mail.model());
+        MailTemplates.Rendered rendered = templates.render(mail.template(), worked(mail.model()));
         messages.insert(mail, new MailTemplates.Rendered(rendered.subject(), seal.seal(rendered.text()),
                 seal.seal(rendered.html())), clock.instant());
         return true;
+    }
+
+    /** The model with every {@link Mail.Later} value worked out, in nested maps and lists too. */
+    private static Map<String, Object> worked(Map<String, Object> model) {
+        Map<String, Object> worked = new java.util.HashMap<>();
+        model.forEach((name, value) -> worked.put(name, worked(value)));
+        return worked;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object worked(Object value) {
+        if (value instanceof Mail.Later<?> later) {
+            return later.get();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return worked((Map<String, Object>) map);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Outbox::worked).toList();
+        }
+        return value;
     }
 
     /** Whether a message with this key has been written, to decide before doing work for a new one. */

@@ -46,9 +46,12 @@ public class CycleAnalysis {
         Standards.Tally national = new Standards.Tally(definition);
         List<ResultFigure> figures = new ArrayList<>();
         List<Coverage> coverage = new ArrayList<>();
+        List<String> standards = national.figures().stream().map(StandardFigure::standardId).toList();
+        List<Object[]> outcomes = new ArrayList<>();
         for (String organisation : submitted.stream().sorted().toList()) {
             Standards.Tally own = new Standards.Tally(definition);
             Map<String, Standards.Tally> byTeam = new TreeMap<>();
+            Map<String, Integer> byOutcome = new TreeMap<>();
             List<AuditRecord> ofOrganisation = records.list(cycleId, organisation);
             for (AuditRecord record : ofOrganisation) {
                 // each record's outcome is worked out once and counted for its team, organisation and nation
@@ -57,14 +60,25 @@ public class CycleAnalysis {
                 byTeam.computeIfAbsent(record.teamCode(), t -> new Standards.Tally(definition)).add(outcome);
                 own.add(outcome);
                 national.add(outcome);
+                byOutcome.merge(SecondarySuppression.outcome(standards, figureOrder(outcome.applies(), definition),
+                        figureOrder(outcome.meets(), definition)), 1, Integer::sum);
             }
             add(figures, Scope.ORGANISATION, organisation, null, own.figures());
             byTeam.forEach((team, tally) -> add(figures, Scope.TEAM, organisation, team, tally.figures()));
             coverage.add(new Coverage(organisation, ofOrganisation.size(), byTeam.size()));
+            byOutcome.forEach((pattern, count) -> outcomes.add(new Object[] {organisation, pattern, count}));
         }
         add(figures, Scope.NATIONAL, null, null, national.figures());
         jdbc.sql("delete from cycle_result where cycle_id = :cycle").param("cycle", cycleId).update();
         jdbc.sql("delete from cycle_coverage where cycle_id = :cycle").param("cycle", cycleId).update();
+        jdbc.sql("delete from cycle_outcome where cycle_id = :cycle").param("cycle", cycleId).update();
+        batch.batchUpdate("insert into cycle_outcome (cycle_id, organisation_code, outcome, records) values (?, ?, ?, ?)",
+                outcomes, 500, (ps, o) -> {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, (String) o[0]);
+                    ps.setString(3, (String) o[1]);
+                    ps.setInt(4, (Integer) o[2]);
+                });
         batch.batchUpdate("insert into cycle_coverage (cycle_id, organisation_code, records, teams) values (?, ?, ?, ?)",
                 coverage, 500, (ps, c) -> {
                     ps.setLong(1, cycleId);
@@ -113,6 +127,22 @@ public class CycleAnalysis {
                             rs.getInt("records"), rs.getInt("teams")));
                 });
         return coverage;
+    }
+
+    /** Per organisation, how many of its records have each outcome (see {@link SecondarySuppression#outcome}). */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, Integer>> outcomes(long cycleId) {
+        Map<String, Map<String, Integer>> outcomes = new LinkedHashMap<>();
+        jdbc.sql("select * from cycle_outcome where cycle_id = :cycle").param("cycle", cycleId).query(rs -> {
+            outcomes.computeIfAbsent(rs.getString("organisation_code"), o -> new LinkedHashMap<>())
+                    .put(rs.getString("outcome"), rs.getInt("records"));
+        });
+        return outcomes;
+    }
+
+    /** The outcome's flags in the order of the figures: the standards, then the all-or-none one if the audit has it. */
+    private static boolean[] figureOrder(boolean[] flags, AuditDefinition definition) {
+        return definition.allOrNone() != null ? flags : java.util.Arrays.copyOf(flags, flags.length - 1);
     }
 
     /** Each organisation's anonymous code in this cycle, e.g. "Organisation 07". */

@@ -47,7 +47,7 @@ public class Reports {
         Cycle cycle = cycles.get(cycleId);
         AuditDefinition definition = records.definitionOf(cycleId);
         Map<String, String> aliases = analysis.aliases(cycleId);
-        Round current = Round.of(cycle, analysis.figures(cycleId), organisationCode);
+        Round current = Round.of(cycle, analysis.figures(cycleId), analysis.outcomes(cycleId), organisationCode);
         return new OrganisationReport(aliases.get(organisationCode), cover(cycle, organisationCode),
                 rows(definition.standards(), aliases, organisationCode, current, earlierPublished(cycle, organisationCode)));
     }
@@ -55,8 +55,10 @@ public class Reports {
     /** One round's figures, and the standards whose national figure the reader may not see in it. */
     record Round(int number, String label, List<ResultFigure> figures, Set<String> withheld) {
 
-        static Round of(Cycle cycle, List<ResultFigure> figures, String reader) {
-            return new Round(cycle.number(), cycle.roundLabel(), figures, SecondarySuppression.withheld(figures, reader));
+        static Round of(Cycle cycle, List<ResultFigure> figures, Map<String, Map<String, Integer>> outcomes,
+                String reader) {
+            return new Round(cycle.number(), cycle.roundLabel(), figures,
+                    SecondarySuppression.withheld(figures, outcomes, reader));
         }
     }
 
@@ -93,7 +95,7 @@ public class Reports {
         return cycles.cyclesOf(cycle.programmeCode()).stream()
                 .filter(c -> c.number() < cycle.number() && c.publishedAt() != null)
                 .sorted(Comparator.comparingInt(Cycle::number))
-                .map(c -> Round.of(c, analysis.figures(c.id()), organisationCode))
+                .map(c -> Round.of(c, analysis.figures(c.id()), analysis.outcomes(c.id()), organisationCode))
                 .toList();
     }
 

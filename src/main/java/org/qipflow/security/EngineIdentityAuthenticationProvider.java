@@ -40,7 +40,6 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
             throttle.failed(address);
             throw new BadCredentialsException("Wrong user name or password");
         }
-        throttle.succeeded(address);
         return UsernamePasswordAuthenticationToken.authenticated(username, null, authorities(username));
     }
 

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failed sign-ins counted per client address: after {@value #MOST_FAILURES} within {@link #WINDOW}
- * an address may not try again until the window has passed; a sign-in that succeeds clears its count.
+ * an address may not try again until the window has passed. A sign-in that succeeds does not clear the
+ * count, or anyone with an account of their own could guess at another's between their own sign-ins.
  * Counting by address, not by account, means nobody can keep a coordinator out by failing on purpose
  * from somewhere else (the engine's own per-account lock is turned off).
  */
@@ -36,10 +37,6 @@ class SignInThrottle {
 
     void failed(String address) {
         failures.spend(address);
-    }
-
-    void succeeded(String address) {
-        failures.reset(address);
     }
 
     /** Too many failed sign-ins from this address: no password is checked until {@link #until}. */

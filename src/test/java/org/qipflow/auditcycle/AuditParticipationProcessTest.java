@@ -53,6 +53,8 @@ class AuditParticipationProcessTest {
     CycleTracker tracker;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    org.qipflow.tasklink.TaskLinks links;
 
     Cycle cycle;
     String org;
@@ -423,5 +425,11 @@ class AuditParticipationProcessTest {
         fixture.fire(instance, "Timer_MaterialsDispatch");
         transactions.executeWithoutResult(status -> participation.sendMaterials(cycle.id(), org));
         assertThat(fixture.templates(cycle.id(), org)).containsOnlyOnce("audit-materials");
+        // and the links in the one email sent still work: the second run issued none that ended them
+        List<String> tokens = fixture.mails(cycle.id(), org).get(0).textBody().lines()
+                .filter(l -> l.contains("/tasks/")).map(l -> l.replaceAll(".*/tasks/([A-Za-z0-9_-]{43}).*", "$1"))
+                .distinct().toList();
+        assertThat(tokens).hasSize(2).allSatisfy(token -> assertThat(links.find(token))
+                .hasValueSatisfying(link -> assertThat(link.usableAt(java.time.Instant.now())).isTrue()));
     }
 }
