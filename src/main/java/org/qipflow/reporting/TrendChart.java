@@ -27,6 +27,8 @@ public record TrendChart(int width, int height, ChartAxes axes, String ownPath, 
         List<ChartAxes.Tick> xTicks = new ArrayList<>();
         List<Dot> own = new ArrayList<>();
         List<Dot> national = new ArrayList<>();
+        StringBuilder nationalPath = new StringBuilder();
+        boolean gap = true;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < rounds.size(); i++) {
             OrganisationReport.Trend round = rounds.get(i);
@@ -36,15 +38,22 @@ public record TrendChart(int width, int height, ChartAxes axes, String ownPath, 
                 own.add(new Dot(x, y(round.own().share()), round.round() + ": your organisation " + round.ownPercent()));
             }
             if (round.nationalShare() != null) {
-                national.add(new Dot(x, y(round.nationalShare()), round.round() + ": all organisations "
-                        + round.nationalPercent()));
+                Dot dot = new Dot(x, y(round.nationalShare()), round.round() + ": all organisations "
+                        + round.nationalPercent());
+                national.add(dot);
+                // a round whose national figure is withheld breaks the line rather than being bridged
+                nationalPath.append(nationalPath.isEmpty() ? "" : " ").append(gap ? "M" : "L")
+                        .append(format(dot.x())).append(',').append(format(dot.y()));
+                gap = false;
+            } else {
+                gap = true;
             }
             words.add(round.round() + ": yours " + round.ownPercent() + ", all organisations " + round.nationalPercent());
         }
         String description = standard.id() + ": share meeting the standard in each round of the programme. "
                 + String.join("; ", words) + ".";
         return new TrendChart(WIDTH, HEIGHT, ChartAxes.percent(AREA.left(), AREA.top(), AREA.right(), AREA.bottom(),
-                xTicks, ""), path(own), path(national), own, national, description);
+                xTicks, ""), path(own), nationalPath.toString(), own, national, description);
     }
 
     private static String path(List<Dot> dots) {

@@ -57,4 +57,28 @@ class OrganisationReportTest {
         assertThat(report.standardsMet()).isZero();
         assertThat(report.biggestGaps()).isEmpty();
     }
+
+    @Test
+    void aRoundWhoseNationalFigureIsWithheldBreaksTheNationalLineAndReadsNotShown() {
+        OrganisationReport.Exact half = new OrganisationReport.Exact(5, 10);
+        OrganisationReport.Exact nation = new OrganisationReport.Exact(60, 100);
+        List<OrganisationReport.Trend> rounds = List.of(
+                new OrganisationReport.Trend(1, "Baseline audit (round 1)", false, half, nation),
+                new OrganisationReport.Trend(2, "Re-audit (round 2)", false, half, null),
+                new OrganisationReport.Trend(3, "Re-audit (round 3)", true, half, nation));
+        TrendChart chart = new OrganisationReport.StandardRow("S1", "Standard S1", "NICE", 100, half, nation,
+                List.of(), List.of(), rounds).trendChart();
+        assertThat(chart.national()).hasSize(2);
+        assertThat(chart.nationalPath()).as("two separate points, no line across round 2")
+                .matches("M[0-9.]+,[0-9.]+ M[0-9.]+,[0-9.]+");
+        assertThat(chart.description()).contains("Re-audit (round 2): yours 50%, all organisations not shown");
+        assertThat(rounds.get(1).difference()).isEqualTo("not shown");
+
+        OrganisationReport.StandardRow withheld = new OrganisationReport.StandardRow("S1", "Standard S1", "NICE", 100,
+                half, null, List.of(), List.of(), List.of());
+        assertThat(withheld.difference()).isEqualTo("not shown");
+        assertThat(withheld.funnel().limits()).isNull();
+        assertThat(withheld.chart().nationalX()).isNull();
+        assertThat(new OrganisationReport("Organisation 03", COVER, List.of(withheld)).biggestGaps()).isEmpty();
+    }
 }
