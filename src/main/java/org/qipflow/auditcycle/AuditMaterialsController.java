@@ -1,9 +1,7 @@
 package org.qipflow.auditcycle;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditForm;
@@ -11,8 +9,6 @@ import org.qipflow.definitions.CsvTemplate;
 import org.qipflow.definitions.XlsxTemplate;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.submissions.RecordService;
-import org.qipflow.tasklink.TaskLink;
-import org.qipflow.tasklink.TaskLinks;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,23 +25,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class AuditMaterialsController {
 
-    private static final Set<String> PURPOSES = Set.of(LeadTask.AUDIT_MATERIALS.name(),
-            LeadTask.CONFIRM_PARTICIPATION.name(), LeadTask.SUBMIT_DATA.name());
+    /** The links that open the materials: the materials' own, and those of the tasks they serve. */
+    private static final LeadTask[] OPENED_BY = {LeadTask.AUDIT_MATERIALS, LeadTask.CONFIRM_PARTICIPATION,
+            LeadTask.SUBMIT_DATA};
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final TaskLinks links;
+    private final LeadLinks links;
     private final RecordService records;
     private final CycleService cycles;
     private final AuditForm form;
-    private final Clock clock;
 
-    AuditMaterialsController(TaskLinks links, RecordService records, CycleService cycles, AuditForm form, Clock clock) {
+    AuditMaterialsController(LeadLinks links, RecordService records, CycleService cycles, AuditForm form) {
         this.links = links;
         this.records = records;
         this.cycles = cycles;
         this.form = form;
-        this.clock = clock;
     }
 
     @GetMapping("/tasks/{token}/audit-form.pdf")
@@ -70,20 +65,12 @@ class AuditMaterialsController {
     /** The file for the link's cycle while the link works; otherwise the link's page, which says why. */
     private ResponseEntity<byte[]> withLink(String token,
             BiFunction<Long, AuditDefinition, ResponseEntity<byte[]>> file) {
-        Optional<TaskLink> link = usable(token);
+        Optional<LeadLink> link = links.usable(token, OPENED_BY);
         if (link.isEmpty()) {
             return LeadTaskController.toTaskPage(token);
         }
-        long cycleId = cycleOf(link.get());
+        long cycleId = link.get().cycleId();
         return file.apply(cycleId, records.definitionOf(cycleId));
-    }
-
-    private Optional<TaskLink> usable(String token) {
-        return links.find(token).filter(l -> l.usableAt(clock.instant()) && PURPOSES.contains(l.purpose()));
-    }
-
-    private static long cycleOf(TaskLink link) {
-        return Long.parseLong(link.subject().substring("cycle:".length()));
     }
 
     private static ResponseEntity<byte[]> file(String name, MediaType type, byte[] body) {

@@ -151,7 +151,7 @@ class CycleMails {
     /** A coordinator's question about the organisation's data, with a link to answer it. */
     Mail query(Cycle cycle, Organisation organisation, DataQuery query) {
         Mail mail = toLead("query-" + query.id(), cycle, organisation, null, "data-query", Mail.later(() -> address.of(
-                "/tasks/" + links.issue(organisation.code(), subject(cycle), DataQueries.PURPOSE_PREFIX + query.id(),
+                "/tasks/" + links.issue(organisation.code(), LeadLink.subject(cycle.id()), LeadLink.queryPurpose(query.id()),
                         LINK_VALIDITY))));
         mail.model().put("question", query.question());
         mail.model().put("record", query.recordLabel());
@@ -215,12 +215,8 @@ class CycleMails {
 
     /** A new link for the task, issued only if the email that carries it is written (see {@link Mail#later}). */
     private Mail.Later<String> link(Cycle cycle, Organisation organisation, LeadTask task, Duration validity) {
-        return Mail.later(() -> address.of("/tasks/" + links.issue(organisation.code(), subject(cycle), task.name(),
-                validity)));
-    }
-
-    static String subject(Cycle cycle) {
-        return "cycle:" + cycle.id();
+        return Mail.later(() -> address.of("/tasks/" + links.issue(organisation.code(), LeadLink.subject(cycle.id()),
+                task.name(), validity)));
     }
 
     private static String reference(Cycle cycle, Organisation organisation) {

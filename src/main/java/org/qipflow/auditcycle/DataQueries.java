@@ -26,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DataQueries {
 
-    static final String PURPOSE_PREFIX = "ANSWER_QUERY:";
     private static final int MOST_QUESTION = 2000;
     private static final int MOST_ANSWER = 4000;
 
@@ -94,7 +93,7 @@ public class DataQueries {
         jdbc.sql("update data_query set answer = :answer, answered_at = :now where id = :id and answered_at is null")
                 .param("answer", text).param("now", utc(clock.instant())).param("id", queryId).update();
         DataQuery answered = get(queryId);
-        links.revoke(query.organisationCode(), "cycle:" + query.cycleId(), PURPOSE_PREFIX + queryId);
+        links.revoke(query.organisationCode(), LeadLink.subject(query.cycleId()), LeadLink.queryPurpose(queryId));
         outbox.enqueue(mails.queryAnswered(cycles.get(query.cycleId()), organisations.get(query.organisationCode()),
                 answered));
         return answered;

@@ -8,7 +8,7 @@ enum LeadTask {
     SUBMIT_DATA(List.of("Task_SubmitAuditData", "Task_SubmitLateData")),
     /** Not a task: reading the organisation's results once they are published. */
     VIEW_RESULTS(List.of()),
-    /** Not a task: answering a coordinator's question about the data (link purpose ANSWER_QUERY:{id}). */
+    /** Not a task: answering a coordinator's question about the data (see {@link LeadLink#queryPurpose}). */
     ANSWER_QUERY(List.of()),
     /**
      * Not a task: the audit form, its instructions and the data templates, for the clinicians who collect
@@ -20,11 +20,6 @@ enum LeadTask {
 
     LeadTask(List<String> taskIds) {
         this.taskIds = taskIds;
-    }
-
-    /** The task a link's purpose stands for. */
-    static LeadTask ofPurpose(String purpose) {
-        return purpose.startsWith(DataQueries.PURPOSE_PREFIX) ? ANSWER_QUERY : valueOf(purpose);
     }
 
     List<String> taskIds() {

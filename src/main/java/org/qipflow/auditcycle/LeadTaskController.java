@@ -34,8 +34,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.qipflow.submissions.RecordService;
 import org.springframework.util.MultiValueMap;
-import org.qipflow.tasklink.TaskLink;
-import org.qipflow.tasklink.TaskLinks;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +52,7 @@ class LeadTaskController {
 
     private static final int TOKEN_LENGTH = 43;
 
-    private final TaskLinks links;
+    private final LeadLinks links;
     private final ParticipationService participation;
     private final CycleService cycles;
     private final OrganisationService organisations;
@@ -65,7 +63,7 @@ class LeadTaskController {
     private final Clock clock;
     private final EmailedLinkRequests linkRequests;
 
-    LeadTaskController(TaskLinks links, ParticipationService participation, CycleService cycles,
+    LeadTaskController(LeadLinks links, ParticipationService participation, CycleService cycles,
             OrganisationService organisations, RecordService records, DataQueries queries, Reports reports,
             ReportDownloads downloads, Clock clock, EmailedLinkRequests linkRequests) {
         this.linkRequests = linkRequests;
@@ -89,7 +87,7 @@ class LeadTaskController {
 
     @GetMapping("/tasks/{token}")
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
-        Optional<TaskLink> found = links.find(token);
+        Optional<LeadLink> found = links.find(token);
         if (found.isEmpty() && token.length() > TOKEN_LENGTH && links.find(token.substring(0, TOKEN_LENGTH)).isPresent()) {
             // a mail program took the full stop or bracket after the address into the link
             return "redirect:/tasks/" + token.substring(0, TOKEN_LENGTH);
@@ -99,12 +97,12 @@ class LeadTaskController {
             model.addAttribute("problem", "unknown");
             return "tasks/link-problem";
         }
-        TaskLink link = found.get();
+        LeadLink link = found.get();
         Context context = context(link, model);
         if (!link.usableAt(clock.instant())) {
             response.setStatus(HttpServletResponse.SC_GONE);
-            model.addAttribute("problem", link.revokedAt() == null ? "expired"
-                    : link.replaced() ? "replaced" : "used");
+            model.addAttribute("problem", link.link().revokedAt() == null ? "expired"
+                    : link.link().replaced() ? "replaced" : "used");
             model.addAttribute("token", token);
             return "tasks/link-problem";
         }
@@ -175,8 +173,7 @@ class LeadTaskController {
     @GetMapping({"/tasks/{token}/records/new", "/tasks/{token}/records/{recordId}"})
     String recordForm(@PathVariable String token, @PathVariable(required = false) Long recordId, Model model,
             HttpServletResponse response) {
-        Optional<TaskLink> link = links.find(token)
-                .filter(l -> l.usableAt(clock.instant()) && l.purpose().equals(LeadTask.SUBMIT_DATA.name()));
+        Optional<LeadLink> link = links.usable(token, LeadTask.SUBMIT_DATA);
         if (link.isEmpty()) {
             return show(token, model, response);
         }
@@ -232,12 +229,11 @@ class LeadTaskController {
     /** The report as PDF, action plan or slides, once results are published. */
     @GetMapping({"/tasks/{token}/results.pdf", "/tasks/{token}/action-plan.docx", "/tasks/{token}/slides.pptx"})
     ResponseEntity<byte[]> resultsDocument(@PathVariable String token, jakarta.servlet.http.HttpServletRequest request) {
-        TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
-                && l.purpose().equals(LeadTask.VIEW_RESULTS.name())).orElse(null);
+        LeadLink link = links.usable(token, LeadTask.VIEW_RESULTS).orElse(null);
         if (link == null) {
             return toTaskPage(token);
         }
-        Cycle cycle = cycles.get(Long.parseLong(link.subject().substring("cycle:".length())));
+        Cycle cycle = cycles.get(link.cycleId());
         if (cycle.publishedAt() == null) {
             return toTaskPage(token);
         }
@@ -255,16 +251,14 @@ class LeadTaskController {
     @PostMapping("/tasks/{token}/answer")
     String answer(@PathVariable String token, @RequestParam(required = false) String answer, Model model,
             HttpServletResponse response) {
-        TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant())
-                && l.purpose().startsWith(DataQueries.PURPOSE_PREFIX)).orElse(null);
+        LeadLink link = links.usable(token, LeadTask.ANSWER_QUERY).orElse(null);
         if (link == null) {
             return show(token, model, response);
         }
         context(link, model);
         model.addAttribute("token", token);
-        long queryId = Long.parseLong(link.purpose().substring(DataQueries.PURPOSE_PREFIX.length()));
         try {
-            model.addAttribute("query", queries.answer(queryId, answer));
+            model.addAttribute("query", queries.answer(link.queryId(), answer));
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", e.problems());
@@ -281,7 +275,7 @@ class LeadTaskController {
     @PostMapping("/tasks/{token}/new-link")
     String newLinkForKnownToken(@PathVariable String token, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        Optional<TaskLink> link = links.find(token);
+        Optional<LeadLink> link = links.find(token);
         if (link.isEmpty()) {
             return noToken(model); // nothing to go on but the organisation's code
         }
@@ -348,8 +342,7 @@ class LeadTaskController {
      */
     private String act(String token, LeadTask task, Model model, HttpServletResponse response, Action action,
             RedirectAttributes backToRecords) {
-        TaskLink link = links.find(token).filter(l -> l.usableAt(clock.instant()) && l.purpose().equals(task.name()))
-                .orElse(null);
+        LeadLink link = links.usable(token, task).orElse(null);
         if (link == null) {
             return show(token, model, response);
         }
@@ -378,15 +371,14 @@ class LeadTaskController {
     record Context(Cycle cycle, Organisation organisation, Participant participant, LeadTask task) {
     }
 
-    private Context context(TaskLink link, Model model) {
-        long cycleId = Long.parseLong(link.subject().substring("cycle:".length()));
+    private Context context(LeadLink link, Model model) {
+        long cycleId = link.cycleId();
         Cycle cycle = cycles.get(cycleId);
         Organisation organisation = organisations.get(link.organisationCode());
         Participant participant = participation.participant(cycleId, organisation.code());
-        LeadTask task = LeadTask.ofPurpose(link.purpose());
+        LeadTask task = link.task();
         if (task == LeadTask.ANSWER_QUERY) {
-            model.addAttribute("query", queries.get(Long.parseLong(
-                    link.purpose().substring(DataQueries.PURPOSE_PREFIX.length()))));
+            model.addAttribute("query", queries.get(link.queryId()));
         }
         model.addAttribute("cycle", cycle);
         model.addAttribute("organisation", organisation);

@@ -110,7 +110,7 @@ public class LeadTaskList {
         if (actionOf(cycle, participant).filter(task::equals).isEmpty()) {
             throw new ConflictException("This task is not open: it may be done already, or not started yet");
         }
-        return "/tasks/" + links.issue(organisationCode, CycleMails.subject(cycle), task.name(), LINK_VALIDITY);
+        return "/tasks/" + links.issue(organisationCode, LeadLink.subject(cycle.id()), task.name(), LINK_VALIDITY);
     }
 
     /** Links opened from the task list only need to last the visit. */

@@ -171,7 +171,7 @@ public class ParticipationService {
         participants.replaceTeams(participant.id(), teams, now);
         participants.setStatus(participant.id(), takingPart ? ParticipantStatus.CONFIRMED : ParticipantStatus.DECLINED,
                 "confirmed_at", now);
-        links.revoke(participant.organisationCode(), "cycle:" + cycleId, LeadTask.CONFIRM_PARTICIPATION.name());
+        links.revoke(participant.organisationCode(), LeadLink.subject(cycleId), LeadTask.CONFIRM_PARTICIPATION.name());
         Cycle cycle = cycles.get(cycleId);
         calendar.sync(cycle, participant.organisationCode());
         if (!takingPart) {
@@ -400,8 +400,8 @@ public class ParticipationService {
     void closeSubmissions(long cycleId) {
         processes.closeParticipations(cycleId);
         cycles.markClosed(cycleId);
-        links.revokeSubject("cycle:" + cycleId, LeadTask.SUBMIT_DATA.name());
-        links.revokeSubject("cycle:" + cycleId, LeadTask.AUDIT_MATERIALS.name());
+        links.revokeSubject(LeadLink.subject(cycleId), LeadTask.SUBMIT_DATA.name());
+        links.revokeSubject(LeadLink.subject(cycleId), LeadTask.AUDIT_MATERIALS.name());
     }
 
     /** Analyses the records of the organisations that submitted, on time or late. */

@@ -182,7 +182,7 @@ class LeadTaskPagesTest {
 
     @Test
     void anExpiredLinkSaysSoAndCanSendFreshOnes() throws Exception {
-        String token = transactions.execute(status -> links.issue(org, "cycle:" + cycle.id(),
+        String token = transactions.execute(status -> links.issue(org, LeadLink.subject(cycle.id()),
                 LeadTask.CONFIRM_PARTICIPATION.name(), Duration.ofSeconds(-1)));
 
         mvc.perform(get("/tasks/" + token)).andExpect(status().isGone())
