@@ -224,6 +224,17 @@ class LeadTaskPagesTest {
     }
 
     @Test
+    void aSignInLinkOpenedAsATaskLinkIsNotRecognised() throws Exception {
+        String token = transactions.execute(status -> links.issue(org, "lead:" + org.toLowerCase() + "@nhs.example",
+                "SIGN_IN", Duration.ofMinutes(30)));
+        mvc.perform(get("/tasks/" + token)).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Link not recognised")));
+        mvc.perform(post("/tasks/" + token + "/confirm").with(csrf()).param("takingPart", "false"))
+                .andExpect(status().isNotFound());
+        assertThat(participation.participant(cycle.id(), org).status()).isEqualTo(ParticipantStatus.INVITED);
+    }
+
+    @Test
     void twoIdenticalNewLinkRequestsAtOnceSendOneEmailAndBothGetAnAnswer() throws Exception {
         // the first request's transaction is still open when the second arrives: neither has seen the
         // other's email, and the second waits on the first's row until it commits
