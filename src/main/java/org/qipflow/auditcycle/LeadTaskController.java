@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
 import org.qipflow.common.EmailedLinkRequests;
+import org.qipflow.common.RequestBudget;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.RejectedFileException;
@@ -295,7 +296,7 @@ class LeadTaskController {
     /** Says exactly what happened: sent now, sent within the hour, nothing open, or no such organisation. */
     private String freshLinks(String organisationCode, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        Optional<java.time.Instant> refused = linkRequests.refusedUntil(request);
+        Optional<RequestBudget.Refusal> refused = linkRequests.refused(request);
         if (refused.isPresent()) {
             return EmailedLinkRequests.refusal(refused.get(), model, response);
         }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,18 +40,17 @@ public class EmailedLinkRequests {
     }
 
     /** Counts this request, unless its address has asked too often: then when it may ask again. */
-    public Optional<Instant> refusedUntil(HttpServletRequest request) {
+    public Optional<RequestBudget.Refusal> refused(HttpServletRequest request) {
         return budget.spend(request.getRemoteAddr());
     }
 
     /** The page that says so: 429, with the time to try again in UK time. */
-    public static String refusal(Instant until, Model model, HttpServletResponse response) {
+    public static String refusal(RequestBudget.Refusal refusal, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1,
-                Duration.between(Instant.now(), until).toSeconds())));
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.seconds()));
         model.addAttribute("errorTitle", "Too many links asked for");
         model.addAttribute("errorMessage", "Many links have been asked for from your network in the past hour. "
-                + "Try again after " + HOURS_MINUTES.format(until.atZone(UkTime.ZONE)) + ", or ask the programme "
+                + "Try again after " + HOURS_MINUTES.format(refusal.until().atZone(UkTime.ZONE)) + ", or ask the programme "
                 + "team, whose address is on every email from qipflow. Links already sent still work.");
         return "error";
     }

@@ -29,6 +29,10 @@ public final class RequestBudget {
     private record Spent(Instant since, int count) {
     }
 
+    /** A key with no budget left: when it renews, and how long that is from now, in whole seconds (at least 1). */
+    public record Refusal(Instant until, long seconds) {
+    }
+
     public RequestBudget(int most, Duration window, Clock clock) {
         this.most = most;
         this.window = window;
@@ -36,8 +40,8 @@ public final class RequestBudget {
     }
 
     /** Counts one event for the key, unless the key has spent its budget: then when it renews. */
-    public synchronized Optional<Instant> spend(String key) {
-        Optional<Instant> refused = refusedUntil(key);
+    public synchronized Optional<Refusal> spend(String key) {
+        Optional<Refusal> refused = refused(key);
         if (refused.isEmpty()) {
             Spent current = current(key);
             spent.put(key, current == null ? new Spent(clock.instant(), 1)
@@ -47,10 +51,13 @@ public final class RequestBudget {
     }
 
     /** When the key's budget renews, if it has none left now. */
-    public synchronized Optional<Instant> refusedUntil(String key) {
+    public synchronized Optional<Refusal> refused(String key) {
         Spent current = current(key);
-        return current != null && current.count() >= most ? Optional.of(current.since().plus(window))
-                : Optional.empty();
+        if (current == null || current.count() < most) {
+            return Optional.empty();
+        }
+        Instant until = current.since().plus(window);
+        return Optional.of(new Refusal(until, Math.max(1, Duration.between(clock.instant(), until).toSeconds())));
     }
 
     private Spent current(String key) {

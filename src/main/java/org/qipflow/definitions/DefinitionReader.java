@@ -83,7 +83,7 @@ final class DefinitionReader {
             require(file, where, raw.label() != null && !raw.label().isBlank(), "give the field a label");
             FieldType type = FieldType.byKey(raw.type()).orElseThrow(() -> new InvalidDefinitionException(file, where,
                     "unknown type '" + raw.type() + "'; use one of " + FieldType.keys()));
-            boolean numeric = type == FieldType.INTEGER || type == FieldType.DECIMAL;
+            boolean numeric = type.numeric();
             require(file, where, numeric || (raw.min() == null && raw.max() == null), "min and max are for numbers");
             require(file, where, raw.min() == null || raw.max() == null || raw.min().compareTo(raw.max()) <= 0,
                     "min is above max");

@@ -24,6 +24,11 @@ public enum FieldType {
         return key;
     }
 
+    /** Whether a value of this type is a number (to check against min and max, to store as a number). */
+    public boolean numeric() {
+        return this == INTEGER || this == DECIMAL;
+    }
+
     static Optional<FieldType> byKey(String key) {
         return Arrays.stream(values()).filter(t -> t.key.equals(key)).findFirst();
     }

@@ -2,12 +2,12 @@ package org.qipflow.leadaccess;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.qipflow.common.EmailedLinkRequests;
+import org.qipflow.common.RequestBudget;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.security.LeadPrincipal;
 import org.qipflow.security.LeadSessions;
@@ -59,7 +59,7 @@ class LeadSignInController {
             model.addAttribute("email", email);
             return "leads/sign-in";
         }
-        Optional<Instant> refused = linkRequests.refusedUntil(request);
+        Optional<RequestBudget.Refusal> refused = linkRequests.refused(request);
         if (refused.isPresent()) {
             return EmailedLinkRequests.refusal(refused.get(), model, response);
         }

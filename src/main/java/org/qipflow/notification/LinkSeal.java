@@ -52,12 +52,12 @@ class LinkSeal {
 
     /** The text with every link's token encrypted. */
     String seal(String text) {
-        return text == null ? null : replace(OPEN, text, m -> m.group(1) + "~" + encrypt(m.group(2)));
+        return text == null ? null : OPEN.matcher(text).replaceAll(m -> quoted(m.group(1) + "~" + encrypt(m.group(2))));
     }
 
     /** The text with every sealed link working again, as it is sent; a link this key cannot open stays dead. */
     String open(String text) {
-        return text == null ? null : replace(SEALED, text, m -> m.group(1) + decrypt(m.group(2)));
+        return text == null ? null : SEALED.matcher(text).replaceAll(m -> quoted(m.group(1) + decrypt(m.group(2))));
     }
 
     /** The text with every link, sealed or not, replaced by a note: for copies kept after sending. */
@@ -65,8 +65,8 @@ class LinkSeal {
         if (text == null) {
             return null;
         }
-        String sealedGone = replace(SEALED, text, m -> m.group(1) + REMOVED);
-        return replace(OPEN, sealedGone, m -> m.group(1) + REMOVED);
+        String sealedGone = SEALED.matcher(text).replaceAll(m -> quoted(m.group(1) + REMOVED));
+        return OPEN.matcher(sealedGone).replaceAll(m -> quoted(m.group(1) + REMOVED));
     }
 
     private String encrypt(String token) {
@@ -97,14 +97,8 @@ class LinkSeal {
         }
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> by) {
-        Matcher matcher = pattern.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(by.apply(matcher)));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+    private static String quoted(String replacement) {
+        return Matcher.quoteReplacement(replacement);
     }
 
     private static byte[] keyBytes(String configured, String file, boolean required) {

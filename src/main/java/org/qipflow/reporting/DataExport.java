@@ -56,9 +56,8 @@ public class DataExport {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < values.size(); c++) {
                     // a number such as -3 is a number to a spreadsheet, not a formula
-                    boolean number = c >= 2 && List.of(FieldType.INTEGER, FieldType.DECIMAL)
-                            .contains(definition.fields().get(c - 2).type());
-                    cells.add(number ? values.get(c) : SpreadsheetText.neutralised(values.get(c)));
+                    cells.add(columnType(definition, c).numeric() ? values.get(c)
+                            : SpreadsheetText.neutralised(values.get(c)));
                 }
                 printer.printRecord(cells);
             }
@@ -86,7 +85,7 @@ public class DataExport {
                 Row row = sheet.createRow(r++);
                 List<String> values = row(definition, record);
                 for (int c = 0; c < values.size(); c++) {
-                    FieldType type = c < 2 ? FieldType.TEXT : definition.fields().get(c - 2).type();
+                    FieldType type = columnType(definition, c);
                     cells.value(row, c, type, values.get(c));
                 }
             }
@@ -148,7 +147,7 @@ public class DataExport {
             fit(column, text.length());
             if (text.isEmpty()) {
                 cell.setBlank();
-            } else if (type == FieldType.INTEGER || type == FieldType.DECIMAL) {
+            } else if (type.numeric()) {
                 cell.setCellValue(new BigDecimal(text).doubleValue());
             } else if (type == FieldType.DATE) {
                 cell.setCellValue(LocalDate.parse(text));
@@ -194,6 +193,11 @@ public class DataExport {
         private void fit(int column, int characters) {
             widths.merge(column, characters, Math::max);
         }
+    }
+
+    /** The type of column c of a record row: team and pseudonym, then the definition's fields. */
+    private static FieldType columnType(AuditDefinition definition, int c) {
+        return c < 2 ? FieldType.TEXT : definition.fields().get(c - 2).type();
     }
 
     private static List<String> row(AuditDefinition definition, AuditRecord record) {

@@ -3,8 +3,6 @@ package org.qipflow.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -24,10 +22,9 @@ final class ProblemResponses {
     static AuthenticationEntryPoint basicChallenge() {
         return (request, response, e) -> {
             if (e instanceof SignInThrottle.Throttled throttled) {
-                long seconds = Math.max(1, Duration.between(Instant.now(), throttled.until()).toSeconds());
-                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.seconds()));
                 write(response, 429, "Too Many Requests", "Too many failed sign-ins from this address: try again "
-                        + "in " + seconds + " seconds.", request.getRequestURI());
+                        + "in " + throttled.seconds() + " seconds.", request.getRequestURI());
                 return;
             }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"qipflow\", charset=\"UTF-8\"");

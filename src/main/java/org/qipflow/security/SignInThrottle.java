@@ -2,7 +2,6 @@ package org.qipflow.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.qipflow.common.RequestBudget;
 import org.springframework.security.core.AuthenticationException;
@@ -29,9 +28,9 @@ class SignInThrottle {
 
     /** Refuses at once while the address has failed too often. */
     void check(String address) {
-        Optional<Instant> until = failures.refusedUntil(address);
-        if (until.isPresent()) {
-            throw new Throttled(until.get());
+        Optional<RequestBudget.Refusal> refused = failures.refused(address);
+        if (refused.isPresent()) {
+            throw new Throttled(refused.get().seconds());
         }
     }
 
@@ -39,18 +38,18 @@ class SignInThrottle {
         failures.spend(address);
     }
 
-    /** Too many failed sign-ins from this address: no password is checked until {@link #until}. */
+    /** Too many failed sign-ins from this address: no password is checked for {@link #seconds} more. */
     static final class Throttled extends AuthenticationException {
 
-        private final transient Instant until;
+        private final long seconds;
 
-        Throttled(Instant until) {
+        Throttled(long seconds) {
             super("Too many failed sign-ins from this address");
-            this.until = until;
+            this.seconds = seconds;
         }
 
-        Instant until() {
-            return until;
+        long seconds() {
+            return seconds;
         }
     }
 }
