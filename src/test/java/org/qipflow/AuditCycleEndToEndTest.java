@@ -6,7 +6,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -109,7 +113,7 @@ class AuditCycleEndToEndTest {
             assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("invite.ics");
             assertThat(mail.getReplyTo()).extracting(Object::toString).containsExactly("programme-team@qipflow.invalid");
             assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
-            assertThat(new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(invite)).validate()
+            assertThat(new net.fortuna.ical4j.data.CalendarBuilder().build(new StringReader(invite)).validate()
                     .hasErrors()).isFalse();
         }
 
@@ -154,7 +158,7 @@ class AuditCycleEndToEndTest {
                 "Serum lithium level measured in the past 3 months").doesNotContain("= true");
         HttpResponse<byte[]> template = Http.anonymous(port).getBytes(form.group(1) + "/template.xlsx");
         try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(
-                new java.io.ByteArrayInputStream(template.body()))) {
+                new ByteArrayInputStream(template.body()))) {
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("team");
         }
         assertThat(Http.anonymous(port).get(form.group(1)).body()).contains("Audit materials", "The questions")
@@ -176,7 +180,7 @@ class AuditCycleEndToEndTest {
         List<String> submitLinks = linksFrom(awaitMails("Submission is open", 3));
 
         // the coordinator moves the deadline later: the same invitations come again, updated
-        String later = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(70).toString();
+        String later = LocalDate.now(ZoneId.of("Europe/London")).plusDays(70).toString();
         send(http, "PATCH", "/api/cycles/" + cycleId + "/milestones", "{\"submissionCloses\":\"" + later + "\"}", 200);
         for (MimeMessage mail : awaitMails("Dates changed", 3)) {
             String update = invitation(mail);

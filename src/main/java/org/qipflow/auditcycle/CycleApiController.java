@@ -7,10 +7,18 @@ import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkDateTimes;
+import org.qipflow.participation.CoordinatorFollowUp;
+import org.qipflow.participation.Participant;
+import org.qipflow.participation.ParticipantRecords;
+import org.qipflow.participation.ParticipantStatus;
+import org.qipflow.participation.ParticipationService;
+import org.qipflow.participation.SubmissionTracker;
+import org.qipflow.participation.TrackerRow;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.MilestoneJson;
@@ -38,15 +46,19 @@ class CycleApiController {
 
     private final CycleService cycles;
     private final ParticipationService participation;
+    private final CoordinatorFollowUp followUp;
+    private final ParticipantRecords participantRecords;
+    private final SubmissionTracker submissions;
     private final CycleTracker tracker;
-    private final RecordService records;
 
-    CycleApiController(CycleService cycles, ParticipationService participation, CycleTracker tracker,
-            RecordService records) {
+    CycleApiController(CycleService cycles, ParticipationService participation, CoordinatorFollowUp followUp,
+            ParticipantRecords participantRecords, SubmissionTracker submissions, CycleTracker tracker) {
         this.cycles = cycles;
         this.participation = participation;
+        this.followUp = followUp;
+        this.participantRecords = participantRecords;
+        this.submissions = submissions;
         this.tracker = tracker;
-        this.records = records;
     }
 
     @GetMapping("/{id}")
@@ -63,7 +75,7 @@ class CycleApiController {
             throw new InvalidInputException("organisationCode", "Enter the code of the organisation that joins");
         }
         ParticipationService.Joined joined = participation.join(id, request.organisationCode());
-        ParticipantView view = tracker.rows(id).stream()
+        ParticipantView view = submissions.rows(id).stream()
                 .filter(r -> r.participant().id() == joined.participant().id()).findFirst()
                 .map(ParticipantView::of).orElseThrow();
         return joined.added()
@@ -81,9 +93,8 @@ class CycleApiController {
     @PostMapping(path = "/{id}/participants/{code}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Extend one organisation's submission deadline")
     ParticipantView extend(@PathVariable long id, @PathVariable String code, @RequestBody ExtensionRequest request) {
-        participation.extendDeadline(id, code, UkDateTimes.parse("deadline", request.deadline(),
-                java.time.LocalTime.of(17, 0)));
-        return tracker.rows(id).stream().filter(r -> r.participant().organisationCode().equals(
+        followUp.extendDeadline(id, code, UkDateTimes.parse("deadline", request.deadline(), LocalTime.of(17, 0)));
+        return submissions.rows(id).stream().filter(r -> r.participant().organisationCode().equals(
                 participation.participant(id, code).organisationCode())).findFirst().map(ParticipantView::of)
                 .orElseThrow();
     }
@@ -92,7 +103,7 @@ class CycleApiController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Email the organisation's lead a reminder now, with a fresh link")
     void remind(@PathVariable long id, @PathVariable String code) {
-        participation.remindNow(id, code);
+        followUp.remindNow(id, code);
     }
 
     @PostMapping(path = "/{id}/organisations/{code}/records", consumes = "text/csv")
@@ -106,13 +117,13 @@ class CycleApiController {
             throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than 20 MB: split it "
                     + "into smaller files and upload each");
         }
-        return participation.uploadRecords(id, code, csv, null, "coordinator " + who.getName());
+        return participantRecords.upload(id, code, csv, null, "coordinator " + who.getName());
     }
 
     @GetMapping("/{id}/organisations/{code}/records")
     @Operation(summary = "An organisation's records, with each record's answers")
     List<AuditRecord> records(@PathVariable long id, @PathVariable String code) {
-        return records.list(id, participation.participant(id, code).organisationCode());
+        return participantRecords.list(id, code);
     }
 
     @PostMapping("/{id}/submission-closure")
@@ -132,8 +143,9 @@ class CycleApiController {
 
     private CycleView view(Cycle cycle) {
         return new CycleView(cycle.id(), cycle.programmeCode(), cycle.kind().name(), cycle.number(), cycle.title(),
-                MilestoneJson.of(cycle), participation.lateSubmissionsEnd(cycle.id()), cycle.closedAt(),
-                cycle.publishedAt(), tracker.rows(cycle.id()).stream().map(ParticipantView::of).toList());
+                tracker.stage(cycle.id()).name(), MilestoneJson.of(cycle), participation.lateSubmissionsEnd(cycle.id()),
+                cycle.closedAt(),
+                cycle.publishedAt(), submissions.rows(cycle.id()).stream().map(ParticipantView::of).toList());
     }
 
     record JoinRequest(String organisationCode) {
@@ -142,7 +154,8 @@ class CycleApiController {
     record ExtensionRequest(String deadline) {
     }
 
-    record CycleView(long id, String programme, String kind, int number, String title, Map<String, String> milestones,
+    record CycleView(long id, String programme, String kind, int number, String title, String stage,
+            Map<String, String> milestones,
             Instant lateSubmissionsEnd, Instant closedAt, Instant publishedAt, List<ParticipantView> participants) {
     }
 

@@ -1,26 +1,39 @@
 package org.qipflow.auditcycle;
 
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.qipflow.participation.CycleParticipations;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.reporting.CycleAnalysis;
+import org.springframework.stereotype.Component;
 
-/** The service tasks of {@code audit-cycle.bpmn}. */
-@Configuration(proxyBeanMethods = false)
+/**
+ * The work of the service tasks of {@code audit-cycle.bpmn}, each in its step's transaction (see
+ * {@link CycleDelegates} for how the process calls them).
+ */
+@Component
 class CycleSteps {
 
-    @Bean
-    JavaDelegate closeSubmissionsDelegate(ParticipationService participation) {
-        return execution -> participation.closeSubmissions(ParticipationSteps.cycleId(execution));
+    private final CycleParticipations participations;
+    private final CycleService cycles;
+    private final CycleAnalysis analysis;
+
+    CycleSteps(CycleParticipations participations, CycleService cycles, CycleAnalysis analysis) {
+        this.participations = participations;
+        this.cycles = cycles;
+        this.analysis = analysis;
     }
 
-    /** The analysis step: every standard over the submitted records, stored for the reports. */
-    @Bean
-    JavaDelegate runAnalysisDelegate(ParticipationService participation) {
-        return execution -> participation.runAnalysis(ParticipationSteps.cycleId(execution));
+    void closeSubmissions(long cycleId) {
+        participations.closeAll(cycleId);
+        cycles.markClosed(cycleId);
     }
 
-    @Bean
-    JavaDelegate publishReportsDelegate(ParticipationService participation) {
-        return execution -> participation.publishResults(ParticipationSteps.cycleId(execution));
+    /** Every standard over the records of the organisations that submitted, on time or late, stored for the reports. */
+    void runAnalysis(long cycleId) {
+        analysis.analyse(cycleId, participations.submitted(cycleId));
+    }
+
+    void publishResults(long cycleId) {
+        participations.announceResults(cycleId);
+        cycles.markPublished(cycleId);
     }
 }

@@ -1,6 +1,5 @@
 /**
- * Running an audit cycle: the cycle process and one participation process per organisation
- * (materials, confirmation and team codes, submission with reminders, late handling, publication),
- * the live submission tracker, rescheduling, and the local leads' task pages reached by email link.
+ * Running an audit cycle: its process ({@code audit-cycle.bpmn}: late submissions end, close, analysis,
+ * review and publication), its stage, and the coordinator's cycle pages and API.
  */
 package org.qipflow.auditcycle;

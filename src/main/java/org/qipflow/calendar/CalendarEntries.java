@@ -1,8 +1,5 @@
 package org.qipflow.calendar;
 
-import static org.qipflow.common.SqlTime.instant;
-import static org.qipflow.common.SqlTime.utc;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -15,7 +12,6 @@ import java.util.Optional;
 import org.qipflow.common.PublicAddress;
 import org.qipflow.programmes.Cycle;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CalendarEntries {
 
     private final CalendarEntryRepository repository;
-    private final JdbcClient jdbc;
     private final IcsWriter ics;
     private final Clock clock;
     private final PublicAddress address;
@@ -46,10 +41,9 @@ public class CalendarEntries {
     private record Rendered(FeedVersion version, String text) {
     }
 
-    CalendarEntries(CalendarEntryRepository repository, JdbcClient jdbc, IcsWriter ics, Clock clock,
+    CalendarEntries(CalendarEntryRepository repository, IcsWriter ics, Clock clock,
             PublicAddress address, @Value("${qipflow.calendar.keep-cancelled:P90D}") Period keepCancelled) {
         this.repository = repository;
-        this.jdbc = jdbc;
         this.ics = ics;
         this.clock = clock;
         this.address = address;
@@ -117,12 +111,7 @@ public class CalendarEntries {
     /** What a feed holds now: its entries, and a version that changes whenever they do. */
     @Transactional(readOnly = true)
     FeedVersion version(Feed feed) {
-        return jdbc.sql("select count(*) as n, max(last_modified) as latest, coalesce(sum(sequence), 0) as revisions"
-                        + " from calendar_entry where " + feed.where() + " and " + STANDING)
-                .params(feed.params()).param("since", utc(keptSince()))
-                .query((rs, n) -> new FeedVersion(feed.name(), rs.getLong("n"),
-                        instant(rs, "latest"), rs.getLong("revisions")))
-                .single();
+        return repository.version(feed, keptSince());
     }
 
     /**
@@ -141,15 +130,9 @@ public class CalendarEntries {
     }
 
     private String render(Feed feed) {
-        List<CalendarEntry> entries = jdbc.sql("select * from calendar_entry where " + feed.where() + " and "
-                        + STANDING + " order by coalesce(start_date, cast(starts_at as date)), id")
-                .params(feed.params()).param("since", utc(keptSince()))
-                .query(repository::entry).list();
-        return ics.feed(feed.name(), entries);
+        return ics.feed(feed.name(), repository.inFeed(feed, keptSince()));
     }
 
-    /** Standing entries, and cancelled ones for a while so subscribed calendars learn of it. */
-    private static final String STANDING = "(status = 'CONFIRMED' or last_modified > :since)";
 
     private Instant keptSince() {
         return clock.instant().atZone(IcsWriter.LONDON).minus(keepCancelled).toInstant();

@@ -3,11 +3,13 @@ package org.qipflow.calendar;
 import static org.qipflow.common.SqlTime.instant;
 import static org.qipflow.common.SqlTime.utc;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Date;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,6 +22,27 @@ class CalendarEntryRepository {
 
     CalendarEntryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Standing entries, and cancelled ones for a while so subscribed calendars learn of it. */
+    private static final String STANDING = "(status = 'CONFIRMED' or last_modified > :since)";
+
+    /** What the feed holds now, in one aggregate query: its ETag and Last-Modified come from it. */
+    FeedVersion version(Feed feed, Instant cancelledSince) {
+        return jdbc.sql("select count(*) as n, max(last_modified) as latest, coalesce(sum(sequence), 0) as revisions"
+                        + " from calendar_entry where " + feed.where() + " and " + STANDING)
+                .params(feed.params()).param("since", utc(cancelledSince))
+                .query((rs, n) -> new FeedVersion(feed.name(), rs.getLong("n"),
+                        instant(rs, "latest"), rs.getLong("revisions")))
+                .single();
+    }
+
+    /** The feed's entries, cancelled ones since the date included, in date order. */
+    List<CalendarEntry> inFeed(Feed feed, Instant cancelledSince) {
+        return jdbc.sql("select * from calendar_entry where " + feed.where() + " and "
+                        + STANDING + " order by coalesce(start_date, cast(starts_at as date)), id")
+                .params(feed.params()).param("since", utc(cancelledSince))
+                .query(this::entry).list();
     }
 
     /** The entries of one cycle: the public ones (organisation null) or one organisation's own. */
@@ -62,8 +85,8 @@ class CalendarEntryRepository {
                 """).param("now", utc(now)).param("id", entry.id()).update();
     }
 
-    private static java.util.Map<String, Object> values(EntryDraft draft) {
-        java.util.Map<String, Object> values = new java.util.HashMap<>();
+    private static Map<String, Object> values(EntryDraft draft) {
+        Map<String, Object> values = new HashMap<>();
         values.put("summary", draft.summary());
         values.put("description", draft.description());
         values.put("url", draft.url());

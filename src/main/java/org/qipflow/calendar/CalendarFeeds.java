@@ -1,13 +1,10 @@
 package org.qipflow.calendar;
 
-import static org.qipflow.common.SqlTime.utc;
-
 import java.time.Clock;
 import java.util.Optional;
 import org.qipflow.membership.LocalLeadChanged;
 import org.qipflow.tasklink.Tokens;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CalendarFeeds {
 
-    private final JdbcClient jdbc;
+    private final CalendarFeedRepository feeds;
     private final Clock clock;
 
-    CalendarFeeds(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    CalendarFeeds(CalendarFeedRepository feeds, Clock clock) {
+        this.feeds = feeds;
         this.clock = clock;
     }
 
@@ -32,19 +29,14 @@ public class CalendarFeeds {
     public String issue(String organisationCode, String issuedBy) {
         revoke(organisationCode);
         String token = Tokens.newToken();
-        jdbc.sql("""
-                insert into calendar_feed (organisation_code, token_hash, issued_by, created_at)
-                values (:org, :hash, :by, :now)
-                """).param("org", organisationCode).param("hash", Tokens.hash(token)).param("by", issuedBy)
-                .param("now", utc(clock.instant())).update();
+        feeds.insert(organisationCode, Tokens.hash(token), issuedBy, clock.instant());
         return path(token);
     }
 
     /** Ends the organisation's feed address; its subscribers then get 404 until given a new one. */
     @Transactional
     public void revoke(String organisationCode) {
-        jdbc.sql("update calendar_feed set revoked_at = :now where organisation_code = :org and revoked_at is null")
-                .param("now", utc(clock.instant())).param("org", organisationCode).update();
+        feeds.revoke(organisationCode, clock.instant());
     }
 
     /**
@@ -58,8 +50,7 @@ public class CalendarFeeds {
 
     @Transactional(readOnly = true)
     public boolean hasFeed(String organisationCode) {
-        return jdbc.sql("select count(*) from calendar_feed where organisation_code = :org and revoked_at is null")
-                .param("org", organisationCode).query(Long.class).single() > 0;
+        return feeds.hasWorking(organisationCode);
     }
 
     /** The organisation whose working feed this token opens. */
@@ -68,8 +59,7 @@ public class CalendarFeeds {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        return jdbc.sql("select organisation_code from calendar_feed where token_hash = :hash and revoked_at is null")
-                .param("hash", Tokens.hash(token)).query(String.class).optional();
+        return feeds.organisationOfWorking(Tokens.hash(token));
     }
 
     static String path(String token) {

@@ -1,5 +1,7 @@
 package org.qipflow.calendar;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.qipflow.programmes.ProgrammeService;
@@ -14,9 +16,9 @@ class CalendarPageController {
 
     private final ProgrammeService programmes;
     private final PublicAddress address;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    CalendarPageController(ProgrammeService programmes, PublicAddress address, java.time.Clock clock) {
+    CalendarPageController(ProgrammeService programmes, PublicAddress address, Clock clock) {
         this.programmes = programmes;
         this.address = address;
         this.clock = clock;
@@ -38,7 +40,7 @@ class CalendarPageController {
         programmes.list().forEach(p -> feeds.add(
                 FeedLinks.of(p.code() + " " + p.title(), address, "/calendar/programmes/" + p.code() + ".ics")));
         model.addAttribute("feeds", feeds);
-        model.addAttribute("year", java.time.LocalDate.now(clock.withZone(IcsWriter.LONDON)).getYear());
+        model.addAttribute("year", LocalDate.now(clock.withZone(IcsWriter.LONDON)).getYear());
         return "calendar/subscribe";
     }
 }

@@ -1,7 +1,5 @@
 package org.qipflow.calendar;
 
-import static org.qipflow.common.SqlTime.utc;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -33,7 +31,6 @@ import org.qipflow.programmes.Milestone;
 import org.qipflow.programmes.Programme;
 import org.qipflow.programmes.ProgrammeService;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,13 +46,13 @@ class Planner {
     /** Data collection starts at 09:00, as when a coordinator schedules a cycle by date only. */
     static final LocalTime COLLECTION_STARTS = LocalTime.of(9, 0);
 
-    private final JdbcClient jdbc;
+    private final PlannedCycleRepository planned;
     private final ProgrammeService programmes;
     private final CycleService cycles;
     private final Clock clock;
 
-    Planner(JdbcClient jdbc, ProgrammeService programmes, CycleService cycles, Clock clock) {
-        this.jdbc = jdbc;
+    Planner(PlannedCycleRepository planned, ProgrammeService programmes, CycleService cycles, Clock clock) {
+        this.planned = planned;
         this.programmes = programmes;
         this.cycles = cycles;
         this.clock = clock;
@@ -87,12 +84,7 @@ class Planner {
 
     @Transactional(readOnly = true)
     List<PlannedCycle> drafts(int year) {
-        return jdbc.sql("""
-                select * from planned_cycle where planner_year = :year and cycle_id is null
-                 order by data_collection_start, programme_code
-                """).param("year", year).query((rs, n) -> new PlannedCycle(rs.getLong("id"), rs.getInt("planner_year"),
-                        rs.getString("programme_code"), CycleKind.valueOf(rs.getString("kind")),
-                        rs.getDate("data_collection_start").toLocalDate())).list();
+        return planned.drafts(year);
     }
 
     /** Adds one draft cycle; problems name the form field. */
@@ -108,8 +100,7 @@ class Planner {
 
     @Transactional
     void remove(int year, long id) {
-        jdbc.sql("delete from planned_cycle where id = :id and planner_year = :year and cycle_id is null")
-                .param("id", id).param("year", year).update();
+        planned.deleteDraft(year, id);
     }
 
     /** The planner file for the year, if the installation has one. */
@@ -142,8 +133,7 @@ class Planner {
             if (!problems.isEmpty()) {
                 throw new RejectedFileException(problems);
             }
-            jdbc.sql("delete from planned_cycle where planner_year = :year and cycle_id is null").param("year", year)
-                    .update();
+            planned.deleteDrafts(year);
             drafts.forEach(d -> insert(year, d));
             return drafts.size();
         } catch (IOException e) {
@@ -158,8 +148,7 @@ class Planner {
         for (PlannedCycle draft : drafts(year)) {
             Cycle cycle = cycles.schedule(draft.programmeCode(), draft.kind(),
                     draft.dataCollectionStart().atTime(COLLECTION_STARTS).atZone(UkTime.ZONE), Map.of());
-            jdbc.sql("update planned_cycle set cycle_id = :cycle where id = :id").param("cycle", cycle.id())
-                    .param("id", draft.id()).update();
+            planned.markScheduled(draft.id(), cycle.id());
             scheduled.add(cycle);
         }
         return scheduled;
@@ -203,11 +192,7 @@ class Planner {
     }
 
     private void insert(int year, Draft draft) {
-        jdbc.sql("""
-                insert into planned_cycle (planner_year, programme_code, kind, data_collection_start, created_at)
-                values (:year, :programme, :kind, :start, :now)
-                """).param("year", year).param("programme", draft.programme()).param("kind", draft.kind().name())
-                .param("start", java.sql.Date.valueOf(draft.start())).param("now", utc(clock.instant())).update();
+        planned.insert(year, draft.programme(), draft.kind(), draft.start(), clock.instant());
     }
 
     private static String value(CSVRecord row, String column) {

@@ -3,6 +3,8 @@ package org.qipflow.definitions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ public class AuditDefinitions {
 
     AuditDefinitions(List<AuditDefinition> definitions) {
         for (AuditDefinition definition : definitions) {
-            byId.computeIfAbsent(definition.id(), id -> new java.util.ArrayList<>()).add(definition);
+            byId.computeIfAbsent(definition.id(), id -> new ArrayList<>()).add(definition);
         }
         byId.values().forEach(versions -> versions.sort(Comparator.comparingInt(AuditDefinition::version)));
     }
@@ -58,7 +60,7 @@ public class AuditDefinitions {
     static List<AuditDefinition> load(String pattern) {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources(pattern);
-            return java.util.Arrays.stream(files).map(file -> {
+            return Arrays.stream(files).map(file -> {
                 try (InputStream in = file.getInputStream()) {
                     return DefinitionReader.read("forms/" + file.getFilename(), in);
                 } catch (IOException e) {

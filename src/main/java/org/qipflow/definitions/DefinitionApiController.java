@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -79,7 +80,7 @@ class DefinitionApiController {
                     d.fields().stream().map(f -> new FieldView(f.name(), f.label(), f.help(), f.type().key(),
                             f.required(), f.min(), f.max(), f.maxLength(), f.options(),
                             f.when() == null ? null : f.when().source(), f.whenText())).toList(),
-                    d.rules().stream().map(r -> new RuleView(r.id(), r.severity().name().toLowerCase(java.util.Locale.ROOT),
+                    d.rules().stream().map(r -> new RuleView(r.id(), r.severity().name().toLowerCase(Locale.ROOT),
                             r.message(), r.check().source(), r.field())).toList(),
                     d.standards().stream().map(s -> new StandardView(s.id(), s.text(), s.source(),
                             s.appliesTo().source(), s.meets().source(), s.target())).toList(),

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -115,7 +119,7 @@ final class DefinitionReader {
             require(file, where, raw.id() != null && ids.add(raw.id()), "each rule needs its own id");
             Rule.Severity severity;
             try {
-                severity = Rule.Severity.valueOf(String.valueOf(raw.severity()).toUpperCase(java.util.Locale.ROOT));
+                severity = Rule.Severity.valueOf(String.valueOf(raw.severity()).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new InvalidDefinitionException(file, where, "severity must be error or warning");
             }
@@ -161,12 +165,12 @@ final class DefinitionReader {
 
     /** Every name an expression uses must be a field: a misspelt one would quietly never match. */
     private static void checkNames(String file, List<Field> fields, List<Rule> rules, List<Standard> standards) {
-        java.util.Map<String, Object> sample = new java.util.HashMap<>();
+        Map<String, Object> sample = new HashMap<>();
         for (Field f : fields) {
             sample.put(f.name(), switch (f.type()) {
                 case INTEGER -> 1L;
                 case DECIMAL -> BigDecimal.ONE;
-                case DATE -> java.time.LocalDate.of(2000, 1, 1);
+                case DATE -> LocalDate.of(2000, 1, 1);
                 case YESNO -> Boolean.TRUE;
                 case CHOICE -> f.options().get(0).value();
                 case MULTICHOICE -> List.of(f.options().get(0).value());
@@ -187,7 +191,7 @@ final class DefinitionReader {
         }
     }
 
-    private static void names(String file, String where, Feel.Expression expression, java.util.Map<String, Object> sample) {
+    private static void names(String file, String where, Feel.Expression expression, Map<String, Object> sample) {
         List<String> unknown = expression.unknownNames(sample);
         require(file, where, unknown.isEmpty(), "'" + expression.source() + "' uses a name that is not a field: "
                 + String.join("; ", unknown));

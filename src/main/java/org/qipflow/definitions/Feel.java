@@ -1,5 +1,7 @@
 package org.qipflow.definitions;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
@@ -35,9 +37,9 @@ public final class Feel {
         }
 
         /** Names the expression uses that the context does not have, such as a misspelt field name. */
-        java.util.List<String> unknownNames(Map<String, Object> sample) {
+        List<String> unknownNames(Map<String, Object> sample) {
             EvaluationResult result = ENGINE.evaluate(parsed, sample);
-            java.util.List<String> unknown = new java.util.ArrayList<>();
+            List<String> unknown = new ArrayList<>();
             var failures = result.suppressedFailures().iterator();
             while (failures.hasNext()) {
                 org.camunda.feel.api.EvaluationFailure failure = failures.next();

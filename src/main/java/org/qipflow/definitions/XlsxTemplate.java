@@ -3,6 +3,7 @@ package org.qipflow.definitions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -104,7 +105,7 @@ public final class XlsxTemplate {
         }
     }
 
-    private static String plain(java.math.BigDecimal value) {
+    private static String plain(BigDecimal value) {
         return value == null ? "any" : value.stripTrailingZeros().toPlainString();
     }
 }

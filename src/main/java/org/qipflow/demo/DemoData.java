@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
-import org.qipflow.auditcycle.ParticipationService;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.common.PublicAddress;
 import org.qipflow.common.UkTime;
 import org.qipflow.programmes.Cycle;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.qipflow.auditcycle.CycleTracker;
+import org.qipflow.participation.SubmissionTracker;
 import org.qipflow.common.UkTime;
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
@@ -25,13 +26,15 @@ class HomeController {
 
     private final OrganisationService organisations;
     private final CycleTracker tracker;
+    private final SubmissionTracker submissions;
     private final Outbox outbox;
     private final EngineIncidents incidents;
     private final ComingMilestones milestones;
     private final Clock clock;
 
-    HomeController(OrganisationService organisations, CycleTracker tracker, Outbox outbox, EngineIncidents incidents,
-            ComingMilestones milestones, Clock clock) {
+    HomeController(OrganisationService organisations, CycleTracker tracker, SubmissionTracker submissions,
+            Outbox outbox, EngineIncidents incidents, ComingMilestones milestones, Clock clock) {
+        this.submissions = submissions;
         this.organisations = organisations;
         this.tracker = tracker;
         this.outbox = outbox;
@@ -49,8 +52,8 @@ class HomeController {
         model.addAttribute("renewals", organisations.renewalsDue());
         model.addAttribute("organisationsByCode", byCode);
         model.addAttribute("reviews", tracker.cyclesAwaitingReview());
-        model.addAttribute("late", tracker.lateOrganisations());
-        model.addAttribute("dueSoon", tracker.deadlinesWithin(DEADLINES_AHEAD));
+        model.addAttribute("late", submissions.lateOrganisations());
+        model.addAttribute("dueSoon", submissions.deadlinesWithin(DEADLINES_AHEAD));
         model.addAttribute("incidents", incidents.open());
         model.addAttribute("undelivered", outbox.undelivered(MOST_EMAILS));
         model.addAttribute("coming", milestones.next());

@@ -73,11 +73,12 @@ class LeadSignInController {
     }
 
     @GetMapping("/leads/sign-in/{token}")
-    String confirm(@PathVariable String token, HttpServletResponse response) {
+    String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
         if (signIns.usable(token).isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "leads/link-expired";
         }
+        model.addAttribute("token", token);
         return "leads/confirm";
     }
 

@@ -2,8 +2,8 @@ package org.qipflow.leadaccess;
 
 import java.util.List;
 import org.qipflow.membership.Organisation;
-import org.qipflow.auditcycle.Participant;
-import org.qipflow.auditcycle.ParticipationService;
+import org.qipflow.participation.Participant;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.calendar.CalendarFeeds;
 import org.qipflow.common.PublicAddress;
 import org.qipflow.membership.OrganisationService;

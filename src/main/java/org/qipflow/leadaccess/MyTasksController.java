@@ -1,6 +1,5 @@
 package org.qipflow.leadaccess;
 
-import org.qipflow.auditcycle.LeadTaskList;
 import org.qipflow.common.ConflictException;
 import org.qipflow.security.LeadPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

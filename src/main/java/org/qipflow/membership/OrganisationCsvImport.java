@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +98,6 @@ class OrganisationCsvImport {
         columns.put(OrganisationValidator.LEAD_EMAIL, "local_lead_email");
         columns.put(OrganisationValidator.LEAD_JOB_TITLE, "local_lead_job_title");
         columns.put(OrganisationValidator.MEMBERSHIP_ENDS, OPTIONAL_COLUMN);
-        return java.util.Collections.unmodifiableMap(columns);
+        return Collections.unmodifiableMap(columns);
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,7 +43,7 @@ class OrganisationRepository {
     /** Active organisations whose current lead has this address, compared without case. */
     List<Organisation> findActiveLedBy(String email) {
         return jdbc.sql(SELECT + " where o.active = true and lower(l.email) = :email order by o.name")
-                .param("email", email.strip().toLowerCase(java.util.Locale.ROOT)).query(this::organisation).list();
+                .param("email", email.strip().toLowerCase(Locale.ROOT)).query(this::organisation).list();
     }
 
     Optional<Organisation> findByCode(String code) {

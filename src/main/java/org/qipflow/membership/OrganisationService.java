@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
@@ -52,7 +53,7 @@ public class OrganisationService {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<Organisation> find(String code) {
+    public Optional<Organisation> find(String code) {
         return organisations.findByCode(OrganisationValidator.normaliseCode(code));
     }
 
@@ -61,7 +62,7 @@ public class OrganisationService {
      * organisation at the same moment then run one after the other.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public java.util.Optional<Organisation> findForUpdate(String code) {
+    public Optional<Organisation> findForUpdate(String code) {
         return organisations.findByCodeForUpdate(OrganisationValidator.normaliseCode(code));
     }
 
@@ -194,7 +195,7 @@ public class OrganisationService {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<RenewalDue> renewalDue(String code) {
+    public Optional<RenewalDue> renewalDue(String code) {
         return renewals.openRenewal(OrganisationValidator.normaliseCode(code));
     }
 

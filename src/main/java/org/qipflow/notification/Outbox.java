@@ -3,6 +3,7 @@ package org.qipflow.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public class Outbox {
 
     /** The model with every {@link Mail.Later} value worked out, in nested maps and lists too. */
     private static Map<String, Object> worked(Map<String, Object> model) {
-        Map<String, Object> worked = new java.util.HashMap<>();
+        Map<String, Object> worked = new HashMap<>();
         model.forEach((name, value) -> worked.put(name, worked(value)));
         return worked;
     }

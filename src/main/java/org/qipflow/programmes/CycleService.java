@@ -56,6 +56,12 @@ public class CycleService {
         return programmes.cyclesOf(programme.id());
     }
 
+    /** Cycles still running: scheduled and not yet published. */
+    @Transactional(readOnly = true)
+    public List<Cycle> unpublished() {
+        return programmes.unpublishedCycles();
+    }
+
     /** The milestones a cycle would have if its data collection started then, without scheduling it. */
     public Milestones plan(ZonedDateTime dataCollectionStart) {
         return timeline.derive(dataCollectionStart, Map.of());

@@ -6,7 +6,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.Dates;
 import org.qipflow.common.InvalidInputException;
@@ -97,7 +99,7 @@ class CycleTimeline {
 
     private static FieldProblem order(Milestones m, Milestone first, Milestone second, String relation) {
         return new FieldProblem("milestones." + second.key(), second.label() + " (" + Dates.format(m.get(second))
-                + ") must come after " + first.label().toLowerCase(java.util.Locale.ROOT) + " ("
+                + ") must come after " + first.label().toLowerCase(Locale.ROOT) + " ("
                 + Dates.format(m.get(first)) + "): " + first.key() + " must be " + relation + " " + second.key());
     }
 
@@ -106,7 +108,7 @@ class CycleTimeline {
     }
 
     private static ZonedDateTime given(Map<Milestone, ZonedDateTime> overrides, Milestone milestone,
-            java.util.function.Supplier<ZonedDateTime> derived) {
+            Supplier<ZonedDateTime> derived) {
         ZonedDateTime value = overrides.get(milestone);
         return value == null ? derived.get() : value.withZoneSameInstant(UkTime.ZONE);
     }

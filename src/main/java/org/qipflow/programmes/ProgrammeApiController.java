@@ -4,9 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkDateTimes;
 import org.springframework.http.MediaType;
@@ -63,7 +64,7 @@ class ProgrammeApiController {
             return null;
         }
         try {
-            return CycleKind.valueOf(kind.trim().toUpperCase(java.util.Locale.ROOT));
+            return CycleKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("kind", "'" + kind + "' is not a kind of cycle; use BASELINE, REAUDIT or SUPPLEMENTARY");
         }

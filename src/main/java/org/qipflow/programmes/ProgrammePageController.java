@@ -2,10 +2,11 @@ package org.qipflow.programmes;
 
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Comparator;
 import org.qipflow.common.ConflictException;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditDefinitions;
@@ -115,7 +116,7 @@ class ProgrammePageController {
 
     /** What the coordinator typed, to show again next to the errors. */
     static Map<String, String> form(String... namesAndValues) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             values.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
         }

@@ -47,6 +47,11 @@ class ProgrammeRepository {
         return findByCode(code);
     }
 
+    /** Cycles whose reports are not yet published: those whose cycle process still runs. */
+    List<Cycle> unpublishedCycles() {
+        return jdbc.sql(SELECT_CYCLE + " where c.published_at is null order by c.id").query(this::cycle).list();
+    }
+
     void insert(String code, String title, String auditDefinition, Instant now) {
         jdbc.sql("insert into programme (code, title, audit_definition, created_at) values (:code, :title, :def, :now)")
                 .param("code", code).param("title", title).param("def", auditDefinition).param("now", utc(now))

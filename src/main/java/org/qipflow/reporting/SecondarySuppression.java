@@ -1,6 +1,7 @@
 package org.qipflow.reporting;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -353,7 +354,7 @@ final class SecondarySuppression {
         }
 
         private static boolean sameCounts(Outcome a, Outcome b) {
-            return java.util.Arrays.equals(a.met(), b.met()) && java.util.Arrays.equals(a.counted(), b.counted());
+            return Arrays.equals(a.met(), b.met()) && Arrays.equals(a.counted(), b.counted());
         }
 
         private boolean sameWhereShown(Outcome a, Outcome b) {

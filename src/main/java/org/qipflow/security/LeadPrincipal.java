@@ -1,6 +1,7 @@
 package org.qipflow.security;
 
 import java.security.Principal;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -25,7 +26,7 @@ public record LeadPrincipal(String email, Set<String> organisationCodes) impleme
     }
 
     /** Whether the lead still leads this organisation: signed in for it, and not replaced since. */
-    public boolean leads(String organisationCode, java.util.Collection<String> ledNow) {
+    public boolean leads(String organisationCode, Collection<String> ledNow) {
         return organisationCodes.contains(organisationCode) && ledNow.contains(organisationCode);
     }
 }

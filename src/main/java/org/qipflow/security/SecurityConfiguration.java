@@ -1,6 +1,7 @@
 package org.qipflow.security;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
@@ -135,7 +136,7 @@ class SecurityConfiguration {
 
     private static RequestMatcher browser() {
         MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
-        html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
         return html;
     }
 

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,7 +50,7 @@ class RecordRepository {
     }
 
     Map<String, Long> countsByOrganisation(long cycleId) {
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         jdbc.sql("select organisation_code, count(*) as n from audit_record where cycle_id = :cycle group by organisation_code")
                 .param("cycle", cycleId).query(rs -> {
                     counts.put(rs.getString("organisation_code"), rs.getLong("n"));
@@ -62,7 +64,7 @@ class RecordRepository {
         if (rows.isEmpty()) {
             return;
         }
-        String write = java.util.UUID.randomUUID().toString();
+        String write = UUID.randomUUID().toString();
         List<Row> inserts = rows.stream().filter(r -> r.id() == null).toList();
         List<Row> updates = rows.stream().filter(r -> r.id() != null).toList();
         batch.batchUpdate("""

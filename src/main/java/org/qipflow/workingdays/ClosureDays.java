@@ -1,19 +1,19 @@
 package org.qipflow.workingdays;
 
-import static org.qipflow.common.SqlTime.utc;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.membership.Nation;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,9 +28,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ClosureDays {
 
     static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
-    private static final String ALL = "ALL";
+    private static final String ALL = ClosureDayRepository.ALL;
 
-    private final JdbcClient jdbc;
+    private final ClosureDayRepository days;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile Loaded loaded;
@@ -38,8 +38,8 @@ public class ClosureDays {
     private record Loaded(List<ClosureDay> days, Instant at) {
     }
 
-    ClosureDays(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
+    ClosureDays(ClosureDayRepository days, ApplicationEventPublisher events, Clock clock) {
+        this.days = days;
         this.events = events;
         this.clock = clock;
     }
@@ -47,10 +47,7 @@ public class ClosureDays {
     /** Every closure day, earliest first. */
     @Transactional(readOnly = true)
     public List<ClosureDay> list() {
-        return jdbc.sql("select * from closure_day order by closed_on, nation").query((rs, n) -> new ClosureDay(
-                rs.getLong("id"), rs.getDate("closed_on").toLocalDate(),
-                ALL.equals(rs.getString("nation")) ? null : Nation.valueOf(rs.getString("nation")),
-                rs.getString("name"))).list();
+        return days.findAll();
     }
 
     /** Adds a closure day; the same day for the same nations twice is one day. Problems name the field. */
@@ -63,8 +60,8 @@ public class ClosureDays {
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem("date", "Enter the day as YYYY-MM-DD, for example 2027-12-29"));
         }
-        String scope = nation.isBlank() ? ALL : nation.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!scope.equals(ALL) && java.util.Arrays.stream(Nation.values()).noneMatch(n -> n.name().equals(scope))) {
+        String scope = nation.isBlank() ? ALL : nation.strip().toUpperCase(Locale.ROOT);
+        if (!scope.equals(ALL) && Arrays.stream(Nation.values()).noneMatch(n -> n.name().equals(scope))) {
             problems.add(new FieldProblem("nation", "Choose a nation, or all nations"));
         }
         if (name.isBlank()) {
@@ -73,27 +70,21 @@ public class ClosureDays {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        boolean exists = jdbc.sql("select count(*) from closure_day where closed_on = :day and nation = :nation")
-                .param("day", java.sql.Date.valueOf(day)).param("nation", scope).query(Long.class).single() > 0;
-        if (!exists) {
-            jdbc.sql("""
-                    insert into closure_day (closed_on, nation, name, created_by, created_at)
-                    values (:day, :nation, :name, :by, :now)
-                    """).param("day", java.sql.Date.valueOf(day)).param("nation", scope).param("name", name.strip())
-                    .param("by", by).param("now", utc(clock.instant())).update();
+        if (!days.exists(day, scope)) {
+            days.insert(day, scope, name.strip(), by, clock.instant());
             changed();
         }
     }
 
     @Transactional
     public void remove(long id) {
-        if (jdbc.sql("delete from closure_day where id = :id").param("id", id).update() > 0) {
+        if (days.delete(id)) {
             changed();
         }
     }
 
     /** The closure day's name, if the day is one for the nation. */
-    java.util.Optional<String> name(LocalDate day, Nation nation) {
+    Optional<String> name(LocalDate day, Nation nation) {
         return current().stream().filter(c -> c.closes(day, nation)).map(ClosureDay::name).findFirst();
     }
 

@@ -1,5 +1,7 @@
 package org.qipflow.auditcycle;
 
+import org.qipflow.participation.ParticipationService;
+import org.qipflow.support.AuditProcessFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;

@@ -16,7 +16,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.qipflow.auditcycle.ParticipationService;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.common.UkTime;
 import org.qipflow.membership.OrganisationInput;
 import org.qipflow.membership.OrganisationService;

@@ -1,5 +1,6 @@
 package org.qipflow.bench;
 
+import org.qipflow.participation.ParticipantRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ import java.util.zip.ZipFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.qipflow.auditcycle.ParticipationService;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.common.RejectedFileException;
 import org.qipflow.common.UkTime;
 import org.qipflow.membership.OrganisationInput;
@@ -58,6 +59,8 @@ class RecordUploadBenchmark {
     @Autowired
     ParticipationService participation;
     @Autowired
+    ParticipantRecords participantRecords;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -71,7 +74,7 @@ class RecordUploadBenchmark {
         for (int round = 0; round < WARM_UPS + ROUNDS; round++) {
             String org = organisation(cycle, round);
             long start = System.nanoTime();
-            UploadResult result = participation.uploadRecords(cycle.id(), org, new ByteArrayInputStream(csv), "bench.csv",
+            UploadResult result = participantRecords.upload(cycle.id(), org, new ByteArrayInputStream(csv), "bench.csv",
                     "bench");
             long upload = (System.nanoTime() - start) / 1_000_000;
             assertThat(result.created()).isEqualTo(ROWS);
@@ -102,7 +105,7 @@ class RecordUploadBenchmark {
             List<Long> floorMillis = new ArrayList<>();
             for (int round = 0; round < WARM_UPS + ROUNDS; round++) {
                 long start = System.nanoTime();
-                assertThatThrownBy(() -> participation.uploadRecords(cycle.id(), org,
+                assertThatThrownBy(() -> participantRecords.upload(cycle.id(), org,
                         new ByteArrayInputStream(file.getValue()), "all." + file.getKey(), "bench"))
                         .isInstanceOf(RejectedFileException.class);
                 long refusal = (System.nanoTime() - start) / 1_000_000;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -106,7 +108,7 @@ class ReportBenchmark {
             }
         }
         // kept for a look at a report at national scale
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "bench", "sample-report-100-organisations.pdf"),
+        Files.write(Path.of("target", "bench", "sample-report-100-organisations.pdf"),
                 pdf.forOrganisation(cycle.id(), "B040"));
         BenchmarkFigures.ofMillis("one organisation's PDF among " + ORGANISATIONS + " (floor: its report model alone)",
                 pdfMillis, modelMillis).write("report-pdf-one");

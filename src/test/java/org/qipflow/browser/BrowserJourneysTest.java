@@ -10,9 +10,15 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -266,11 +272,11 @@ class BrowserJourneysTest {
 
     /** A lithium record in the template's column order; {@code age} may carry the mistake. */
     private static String csvRow(String header, String team, String pseudonym, String age) {
-        java.util.Map<String, String> values = java.util.Map.of("team", team, "pseudonym", pseudonym, "age", age,
+        Map<String, String> values = Map.of("team", team, "pseudonym", pseudonym, "age", age,
                 "lithiumStartedInLastYear", "no", "serumLithiumLast3Months", "yes", "lastLithiumLevel", "0.7",
                 "renalLast6Months", "yes", "thyroidLast6Months", "yes");
-        return java.util.Arrays.stream(header.split(",")).map(column -> values.getOrDefault(column.trim(), ""))
-                .collect(java.util.stream.Collectors.joining(","));
+        return Arrays.stream(header.split(",")).map(column -> values.getOrDefault(column.trim(), ""))
+                .collect(Collectors.joining(","));
     }
 
     private static void upload(Page page, String csv) {
@@ -298,7 +304,7 @@ class BrowserJourneysTest {
             assertThat(working.or(page.getByRole(AriaRole.HEADING,
                     new Page.GetByRoleOptions().setName("Review and publish")))).isVisible();
             if (working.isVisible()) {
-                page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots",
                         "3-publication", "working.png")));
             }
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Review and publish")))
@@ -335,11 +341,11 @@ class BrowserJourneysTest {
             Download pdf = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("These results as PDF")).click());
             assertThat(pdf.suggestedFilename()).endsWith(".pdf");
-            assertThat(java.nio.file.Files.readAllBytes(pdf.path())).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+            assertThat(Files.readAllBytes(pdf.path())).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
             Download plan = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("Action plan to fill in (Word)")).click());
             assertThat(plan.suggestedFilename()).endsWith(".docx");
-            assertThat(java.nio.file.Files.readAllBytes(plan.path())).startsWith('P', 'K');
+            assertThat(Files.readAllBytes(plan.path())).startsWith('P', 'K');
 
             // later, the lead signs in to see every task and report in one place
             page.navigate(qipflow.url("/leads/sign-in"));
@@ -377,7 +383,7 @@ class BrowserJourneysTest {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.headers().get("content-type")).startsWith("text/calendar");
             String ics = response.text();
-            assertThat(new CalendarBuilder().build(new java.io.StringReader(ics)).validate().hasErrors()).isFalse();
+            assertThat(new CalendarBuilder().build(new StringReader(ics)).validate().hasErrors()).isFalse();
             assertThat(ics).contains(PROGRAMME);
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("planner", Pattern.CASE_INSENSITIVE))).first().click();

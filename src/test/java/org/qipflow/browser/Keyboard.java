@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Works a page with the keyboard alone, as someone who cannot use a mouse does: Tab from control to
@@ -46,7 +47,7 @@ final class Keyboard {
         for (int i = 0; i < MOST_TABS; i++) {
             page.keyboard().press("Tab");
             @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> focused = (java.util.Map<String, Object>) page.evaluate(FOCUSED);
+            Map<String, Object> focused = (Map<String, Object>) page.evaluate(FOCUSED);
             String now = String.valueOf(focused.get("name"));
             assertThat((Boolean) focused.get("visible")).as("a visible focus on '%s' at %s", now, page.url()).isTrue();
             if (now.equals(name) || now.startsWith(name)) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -195,7 +196,7 @@ class CalendarFeedTest {
         return new CalendarBuilder().build(new StringReader(ics));
     }
 
-    static java.util.List<String> uids(Calendar calendar) {
+    static List<String> uids(Calendar calendar) {
         return calendar.<VEvent>getComponents("VEVENT").stream()
                 .map(e -> e.getProperty("UID").orElseThrow().getValue()).toList();
     }

@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -66,8 +68,8 @@ class PlannerTest {
 
         byte[] pdf = mvc.perform(get("/calendar/planner/2034.pdf")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsByteArray();
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "reports"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "reports", "sample-planner.pdf"), pdf); // for a look
+        Files.createDirectories(Path.of("target", "reports"));
+        Files.write(Path.of("target", "reports", "sample-planner.pdf"), pdf); // for a look
         try (var document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("Planner 2034", scheduled.title(),
                     "QIP-PLAN Planner checks: re-audit (round 2)");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.Math;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -169,7 +170,7 @@ class RecordCheckerTest {
         String json = """
                 {"id":"evil","version":1,"title":"Evil","fields":[{"name":"age","label":"Age","type":"integer"}],
                  "standards":[{"id":"S1","text":"t","source":"s","meets":
-                  "{max: function(a, b) external { java: { class: \\"java.lang.Math\\", method signature: \\"max(int, int)\\" } }, r: max(1, 2) = 2}.r"}]}""";
+                  "{max: function(a, b) external { java: { class: \\"Math\\", method signature: \\"max(int, int)\\" } }, r: max(1, 2) = 2}.r"}]}""";
         assertThat(readFailure("forms/evil.v1.json", json)).startsWith("forms/evil.v1.json: standard 'S1': meets:")
                 .contains("External functions are disabled");
     }

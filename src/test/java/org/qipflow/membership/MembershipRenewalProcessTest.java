@@ -7,7 +7,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -212,13 +217,13 @@ class MembershipRenewalProcessTest {
     void twoCoordinatorsDecidingAtOnceApplyOneDecision() throws Exception {
         organisations.create(member("PRA", "2030-12-31"));
         fireRenewalTimer("PRA");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            java.util.List<java.util.concurrent.Future<String>> results = pool.invokeAll(java.util.List.of(
+            List<Future<String>> results = pool.invokeAll(List.of(
                     () -> decide("PRA", RenewalDecision.RENEW_ONE_YEAR),
                     () -> decide("PRA", RenewalDecision.RENEW_THREE_YEARS)));
-            java.util.List<String> outcomes = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<String> result : results) {
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> result : results) {
                 outcomes.add(result.get());
             }
             assertThat(outcomes).containsExactlyInAnyOrder("done", "conflict");

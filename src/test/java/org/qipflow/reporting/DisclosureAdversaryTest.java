@@ -3,13 +3,17 @@ package org.qipflow.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 import org.qipflow.definitions.Standard;
@@ -379,7 +383,7 @@ class DisclosureAdversaryTest {
                 return index >= 0 && set.get(index);
             }
 
-            void forEach(java.util.function.Consumer<int[]> action) {
+            void forEach(Consumer<int[]> action) {
                 for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
                     int rest = i;
                     int[] sum = new int[fixed.size()];
@@ -438,9 +442,9 @@ class DisclosureAdversaryTest {
          * Counts of organisation j in worlds that show the reader the same report, tried in a random
          * order until every hidden count has been seen to take three values, or every option is tried.
          */
-        private List<int[]> confirmedWorldsFor(int j, java.util.Collection<ToIntFunction<int[]>> hidden) {
+        private List<int[]> confirmedWorldsFor(int j, Collection<ToIntFunction<int[]>> hidden) {
             List<int[]> options = new ArrayList<>(candidates.get(j - 1));
-            java.util.Collections.shuffle(options, random);
+            Collections.shuffle(options, random);
             List<int[]> confirmed = new ArrayList<>();
             for (int[] option : options) {
                 if (hidden.stream().allMatch(count -> distinct(confirmed, count) >= 3)) {
@@ -481,7 +485,7 @@ class DisclosureAdversaryTest {
                 }
                 int[] needed = subtract(f(world.get(k)), change);
                 for (int[] o : candidates.get(k - 1)) {
-                    if (java.util.Arrays.equals(f(o), needed) && looksSame(replaced(j, option, k, o))) {
+                    if (Arrays.equals(f(o), needed) && looksSame(replaced(j, option, k, o))) {
                         return true;
                     }
                 }
@@ -496,7 +500,7 @@ class DisclosureAdversaryTest {
         }
 
         private static boolean isZero(int[] values) {
-            return java.util.Arrays.stream(values).allMatch(v -> v == 0);
+            return Arrays.stream(values).allMatch(v -> v == 0);
         }
 
         private boolean looksSame(List<int[]> candidate) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,7 +228,7 @@ class SecurityTest {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(wrongType.statusCode()).isEqualTo(415);
-        for (HttpResponse<String> response : java.util.List.of(unknown, wrongType)) {
+        for (HttpResponse<String> response : List.of(unknown, wrongType)) {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
         }

@@ -1,5 +1,7 @@
 package org.qipflow.support;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import org.qipflow.QipflowApplication;
@@ -38,9 +40,9 @@ public final class RunningApp implements AutoCloseable {
 
     /** A free port on this machine, for a server that must know its address before it starts. */
     public static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

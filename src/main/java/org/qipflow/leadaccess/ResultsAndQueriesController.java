@@ -1,0 +1,84 @@
+package org.qipflow.leadaccess;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Optional;
+import org.qipflow.common.ConflictException;
+import org.qipflow.common.FieldProblem;
+import org.qipflow.common.InvalidInputException;
+import org.qipflow.dataqueries.DataQueries;
+import org.qipflow.leadaccess.TaskContexts.TaskContext;
+import org.qipflow.participation.LeadLink;
+import org.qipflow.participation.LeadLinks;
+import org.qipflow.participation.LeadTask;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.reporting.ReportDocument;
+import org.qipflow.reporting.ReportDownloads;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The results link's downloads, and the answer to a coordinator's data query through its link. */
+@Controller
+class ResultsAndQueriesController {
+
+    private final TaskPages pages;
+    private final LeadLinks links;
+    private final CycleService cycles;
+    private final ReportDownloads downloads;
+    private final DataQueries queries;
+
+    ResultsAndQueriesController(TaskPages pages, LeadLinks links, CycleService cycles, ReportDownloads downloads,
+            DataQueries queries) {
+        this.pages = pages;
+        this.links = links;
+        this.cycles = cycles;
+        this.downloads = downloads;
+        this.queries = queries;
+    }
+
+    /** The report as PDF, action plan or slides, once results are published. */
+    @GetMapping({"/tasks/{token}/results.pdf", "/tasks/{token}/action-plan.docx", "/tasks/{token}/slides.pptx"})
+    ResponseEntity<byte[]> resultsDocument(@PathVariable String token, HttpServletRequest request) {
+        LeadLink link = links.usable(token, LeadTask.VIEW_RESULTS).orElse(null);
+        if (link == null) {
+            return TaskPages.toTaskPage(token);
+        }
+        Cycle cycle = cycles.get(link.cycleId());
+        if (cycle.publishedAt() == null) {
+            return TaskPages.toTaskPage(token);
+        }
+        String uri = request.getRequestURI();
+        ReportDocument document = ReportDocument.byFileName(uri.substring(uri.lastIndexOf('/') + 1)).orElseThrow();
+        return downloads.download(cycle, link.organisationCode(), document);
+    }
+
+    /** The lead's answer to a data query; the link then stops working. */
+    @PostMapping("/tasks/{token}/answer")
+    String answer(@PathVariable String token, @RequestParam(required = false) String answer, Model model,
+            HttpServletResponse response) {
+        Optional<TaskContext> found = pages.usable(token, LeadTask.ANSWER_QUERY, model);
+        if (found.isEmpty()) {
+            return pages.show(token, model, response);
+        }
+        long queryId = found.get().link().queryId();
+        try {
+            model.addAttribute("query", queries.answer(queryId, answer));
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", e.problems());
+            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            model.addAttribute("answerEntered", answer);
+        } catch (ConflictException e) {
+            model.addAttribute("notice", e.getMessage());
+        }
+        model.asMap().putIfAbsent("errors", Map.of());
+        return "tasks/query";
+    }
+}

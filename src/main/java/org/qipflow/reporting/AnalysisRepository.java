@@ -1,0 +1,107 @@
+package org.qipflow.reporting;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qipflow.reporting.CycleAnalysis.Coverage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Plain SQL over a cycle's stored analysis: {@code cycle_result}, {@code cycle_coverage},
+ * {@code cycle_outcome} and the anonymous codes in {@code cycle_alias}.
+ */
+@Repository
+class AnalysisRepository {
+
+    private static final int BATCH = 500;
+
+    /** How many of an organisation's records have one outcome. */
+    record OutcomeCount(String organisationCode, String outcome, int records) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    AnalysisRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Replaces the cycle's figures, coverage and outcomes with these, in batches. */
+    void replace(long cycleId, List<ResultFigure> figures, List<Coverage> coverage, List<OutcomeCount> outcomes) {
+        for (String table : List.of("cycle_result", "cycle_coverage", "cycle_outcome")) {
+            jdbc.sql("delete from " + table + " where cycle_id = :cycle").param("cycle", cycleId).update();
+        }
+        batch.batchUpdate("insert into cycle_outcome (cycle_id, organisation_code, outcome, records) values (?, ?, ?, ?)",
+                outcomes, BATCH, (ps, o) -> {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, o.organisationCode());
+                    ps.setString(3, o.outcome());
+                    ps.setInt(4, o.records());
+                });
+        batch.batchUpdate("insert into cycle_coverage (cycle_id, organisation_code, records, teams) values (?, ?, ?, ?)",
+                coverage, BATCH, (ps, c) -> {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, c.organisationCode());
+                    ps.setInt(3, c.records());
+                    ps.setInt(4, c.teams());
+                });
+        batch.batchUpdate("""
+                insert into cycle_result (cycle_id, scope, organisation_code, team_code, standard_id, numerator, denominator)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """, figures, BATCH, (ps, f) -> {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, f.scope().name());
+                    ps.setString(3, f.organisationCode());
+                    ps.setString(4, f.teamCode());
+                    ps.setString(5, f.standardId());
+                    ps.setInt(6, f.numerator());
+                    ps.setInt(7, f.denominator());
+                });
+    }
+
+    List<ResultFigure> figures(long cycleId) {
+        return jdbc.sql("""
+                select * from cycle_result where cycle_id = :cycle
+                 order by case scope when 'NATIONAL' then 0 when 'ORGANISATION' then 1 else 2 end,
+                          organisation_code, team_code, id
+                """).param("cycle", cycleId).query((rs, n) -> new ResultFigure(Scope.valueOf(rs.getString("scope")),
+                        rs.getString("organisation_code"), rs.getString("team_code"), rs.getString("standard_id"),
+                        rs.getInt("numerator"), rs.getInt("denominator"))).list();
+    }
+
+    Map<String, Coverage> coverage(long cycleId) {
+        Map<String, Coverage> coverage = new LinkedHashMap<>();
+        jdbc.sql("select * from cycle_coverage where cycle_id = :cycle order by organisation_code")
+                .param("cycle", cycleId).query(rs -> {
+                    coverage.put(rs.getString("organisation_code"), new Coverage(rs.getString("organisation_code"),
+                            rs.getInt("records"), rs.getInt("teams")));
+                });
+        return coverage;
+    }
+
+    Map<String, Map<String, Integer>> outcomes(long cycleId) {
+        Map<String, Map<String, Integer>> outcomes = new LinkedHashMap<>();
+        jdbc.sql("select * from cycle_outcome where cycle_id = :cycle").param("cycle", cycleId).query(rs -> {
+            outcomes.computeIfAbsent(rs.getString("organisation_code"), o -> new LinkedHashMap<>())
+                    .put(rs.getString("outcome"), rs.getInt("records"));
+        });
+        return outcomes;
+    }
+
+    Map<String, String> aliases(long cycleId) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        jdbc.sql("select organisation_code, alias from cycle_alias where cycle_id = :cycle order by alias")
+                .param("cycle", cycleId).query(rs -> {
+                    aliases.put(rs.getString("organisation_code"), rs.getString("alias"));
+                });
+        return aliases;
+    }
+
+    void insertAlias(long cycleId, String organisationCode, String alias) {
+        jdbc.sql("insert into cycle_alias (cycle_id, organisation_code, alias) values (:cycle, :org, :alias)")
+                .param("cycle", cycleId).param("org", organisationCode).param("alias", alias).update();
+    }
+}
