@@ -1,8 +1,5 @@
 package org.qipflow.auditcycle;
 
-import jakarta.servlet.http.HttpServletRequest;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.Principal;
@@ -10,6 +7,10 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkDateTimes;
 import org.qipflow.participation.CoordinatorFollowUp;

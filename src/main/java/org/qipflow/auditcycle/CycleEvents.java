@@ -1,10 +1,10 @@
 package org.qipflow.auditcycle;
 
 import org.qipflow.participation.DeadlineExtended;
+import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleScheduled;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.MilestonesChanged;
-import org.qipflow.programmes.Cycle;
 import org.qipflow.workingdays.ClosureDaysChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

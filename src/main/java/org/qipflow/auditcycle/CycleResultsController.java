@@ -2,6 +2,7 @@ package org.qipflow.auditcycle;
 
 import java.util.HashMap;
 import java.util.Map;
+
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.reporting.CycleAnalysis;

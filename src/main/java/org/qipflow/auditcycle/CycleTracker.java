@@ -1,6 +1,7 @@
 package org.qipflow.auditcycle;
 
 import java.util.List;
+
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.reporting.CycleAnalysis;

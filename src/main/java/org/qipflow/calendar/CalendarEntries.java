@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.qipflow.common.PublicAddress;
 import org.qipflow.programmes.Cycle;
 import org.springframework.beans.factory.annotation.Value;

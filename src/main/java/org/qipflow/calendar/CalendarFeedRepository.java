@@ -4,6 +4,7 @@ import static org.qipflow.common.SqlTime.utc;
 
 import java.time.Instant;
 import java.util.Optional;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

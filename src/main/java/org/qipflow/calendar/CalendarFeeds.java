@@ -2,6 +2,7 @@ package org.qipflow.calendar;
 
 import java.time.Clock;
 import java.util.Optional;
+
 import org.qipflow.membership.LocalLeadChanged;
 import org.qipflow.tasklink.Tokens;
 import org.springframework.context.event.EventListener;

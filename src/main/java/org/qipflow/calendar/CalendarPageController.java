@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.qipflow.programmes.ProgrammeService;
+
 import org.qipflow.common.PublicAddress;
+import org.qipflow.programmes.ProgrammeService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

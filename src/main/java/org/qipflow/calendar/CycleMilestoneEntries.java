@@ -2,6 +2,7 @@ package org.qipflow.calendar;
 
 import java.time.LocalDate;
 import java.util.List;
+
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleScheduled;
 import org.qipflow.programmes.CycleService;

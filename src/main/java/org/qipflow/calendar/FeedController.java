@@ -2,6 +2,7 @@ package org.qipflow.calendar;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+
 import org.qipflow.common.NotFoundException;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Programme;

@@ -1,6 +1,7 @@
 package org.qipflow.calendar;
 
 import java.security.Principal;
+
 import org.qipflow.common.PublicAddress;
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;

@@ -1,6 +1,7 @@
 package org.qipflow.calendar;
 
 import java.time.LocalDate;
+
 import org.qipflow.programmes.CycleKind;
 
 /** A cycle in the yearly planner's draft: not scheduled until the planner is published. */

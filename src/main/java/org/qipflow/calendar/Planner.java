@@ -17,12 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
-import org.qipflow.common.RowProblem;
 import org.qipflow.common.RejectedFileException;
+import org.qipflow.common.RowProblem;
 import org.qipflow.common.UkTime;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;

@@ -6,6 +6,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
 import org.qipflow.programmes.Milestone;
 import org.qipflow.programmes.Milestones;
 

@@ -3,6 +3,7 @@ package org.qipflow.common;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

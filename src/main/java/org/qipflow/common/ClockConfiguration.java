@@ -1,6 +1,7 @@
 package org.qipflow.common;
 
 import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

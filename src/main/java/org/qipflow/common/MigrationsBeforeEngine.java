@@ -2,6 +2,7 @@ package org.qipflow.common;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
+
 import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.config.BeanDefinition;

@@ -3,6 +3,7 @@ package org.qipflow.common;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

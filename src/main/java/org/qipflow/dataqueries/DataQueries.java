@@ -2,6 +2,7 @@ package org.qipflow.dataqueries;
 
 import java.time.Clock;
 import java.util.List;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;

@@ -1,6 +1,7 @@
 package org.qipflow.definitions;
 
 import java.util.Map;
+
 import org.qipflow.common.PdfDocuments;
 import org.springframework.stereotype.Component;
 

@@ -2,6 +2,7 @@ package org.qipflow.definitions;
 
 import java.util.List;
 import java.util.Map;
+
 import org.qipflow.common.FieldProblem;
 
 /**

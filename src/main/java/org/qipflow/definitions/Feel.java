@@ -3,6 +3,7 @@ package org.qipflow.definitions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;

@@ -2,6 +2,7 @@ package org.qipflow.home;
 
 import java.time.Instant;
 import java.util.List;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;

@@ -6,12 +6,13 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
 import org.qipflow.auditcycle.CycleTracker;
-import org.qipflow.participation.SubmissionTracker;
 import org.qipflow.common.UkTime;
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.notification.Outbox;
+import org.qipflow.participation.SubmissionTracker;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

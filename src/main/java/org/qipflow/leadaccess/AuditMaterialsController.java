@@ -3,6 +3,7 @@ package org.qipflow.leadaccess;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.BiFunction;
+
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditForm;
 import org.qipflow.definitions.CsvTemplate;

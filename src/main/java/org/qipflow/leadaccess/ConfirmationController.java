@@ -1,7 +1,8 @@
 package org.qipflow.leadaccess;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.participation.LeadActions;
 import org.qipflow.participation.LeadTask;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import org.qipflow.common.PublicAddress;
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.notification.Mail;
@@ -14,7 +16,6 @@ import org.qipflow.notification.Outbox;
 import org.qipflow.security.LeadPrincipal;
 import org.qipflow.tasklink.TaskLink;
 import org.qipflow.tasklink.TaskLinks;
-import org.qipflow.common.PublicAddress;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

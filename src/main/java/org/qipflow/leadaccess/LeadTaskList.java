@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
 import org.qipflow.common.UkTime;

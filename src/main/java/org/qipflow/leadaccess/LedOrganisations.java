@@ -1,6 +1,7 @@
 package org.qipflow.leadaccess;
 
 import java.util.List;
+
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.security.LeadPrincipal;

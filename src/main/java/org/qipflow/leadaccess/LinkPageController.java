@@ -1,10 +1,11 @@
 package org.qipflow.leadaccess;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.qipflow.common.EmailedLinkRequests;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.RequestBudget;

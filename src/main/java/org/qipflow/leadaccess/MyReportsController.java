@@ -1,12 +1,13 @@
 package org.qipflow.leadaccess;
 
 import java.util.List;
-import org.qipflow.membership.Organisation;
-import org.qipflow.participation.Participant;
-import org.qipflow.participation.ParticipationService;
+
 import org.qipflow.calendar.CalendarFeeds;
 import org.qipflow.common.PublicAddress;
+import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
+import org.qipflow.participation.Participant;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.security.LeadPrincipal;

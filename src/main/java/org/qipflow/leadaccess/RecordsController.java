@@ -1,11 +1,12 @@
 package org.qipflow.leadaccess;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.RejectedFileException;
 import org.qipflow.leadaccess.TaskContexts.TaskContext;

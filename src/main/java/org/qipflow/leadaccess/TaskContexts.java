@@ -2,6 +2,7 @@ package org.qipflow.leadaccess;
 
 import java.util.Arrays;
 import java.util.Map;
+
 import org.qipflow.common.Dates;
 import org.qipflow.common.UkTime;
 import org.qipflow.dataqueries.DataQueries;

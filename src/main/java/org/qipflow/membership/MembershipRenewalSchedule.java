@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.Month;
 import java.time.Period;
 import java.util.Date;
+
 import org.qipflow.common.UkTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

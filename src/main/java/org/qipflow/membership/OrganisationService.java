@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;

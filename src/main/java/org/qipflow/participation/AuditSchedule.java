@@ -3,6 +3,7 @@ package org.qipflow.participation;
 import java.time.Instant;
 import java.time.Period;
 import java.util.Date;
+
 import org.qipflow.common.UkTime;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
 import org.qipflow.common.InvalidInputException;

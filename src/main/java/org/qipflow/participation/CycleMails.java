@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.qipflow.common.Dates;
-import org.qipflow.common.UkTime;
 import org.qipflow.common.PublicAddress;
+import org.qipflow.common.UkTime;
 import org.qipflow.membership.Organisation;
 import org.qipflow.notification.Mail;
 import org.qipflow.programmes.Cycle;

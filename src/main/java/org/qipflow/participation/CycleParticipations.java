@@ -1,6 +1,7 @@
 package org.qipflow.participation;
 
 import java.util.List;
+
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.tasklink.TaskLinks;

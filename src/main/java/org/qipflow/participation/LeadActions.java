@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;

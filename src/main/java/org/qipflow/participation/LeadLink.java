@@ -1,6 +1,7 @@
 package org.qipflow.participation;
 
 import java.time.Instant;
+
 import org.qipflow.tasklink.TaskLink;
 
 /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
 import org.qipflow.tasklink.TaskLinks;
 import org.springframework.stereotype.Component;
 

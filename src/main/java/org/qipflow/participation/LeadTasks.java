@@ -2,6 +2,7 @@ package org.qipflow.participation;
 
 import java.util.List;
 import java.util.Optional;
+
 import org.qipflow.programmes.Cycle;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,7 @@
 package org.qipflow.participation;
 
 import java.time.Instant;
+
 import org.qipflow.programmes.Cycle;
 
 /** An organisation a coordinator should look at today: late, or close to its deadline with nothing submitted. */

@@ -3,6 +3,7 @@ package org.qipflow.participation;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.definitions.CheckedRecord;
 import org.qipflow.programmes.CycleService;

@@ -1,6 +1,7 @@
 package org.qipflow.participation;
 
 import java.util.Optional;
+
 import org.qipflow.membership.LocalLeadChanged;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
 import org.qipflow.membership.Organisation;

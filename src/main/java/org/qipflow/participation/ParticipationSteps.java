@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+
 import org.qipflow.notification.Outbox;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;

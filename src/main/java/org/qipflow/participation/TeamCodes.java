@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.qipflow.common.Dates;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.qipflow.common.FieldProblem;
+
 import org.qipflow.common.Dates;
+import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkTime;
 import org.qipflow.membership.Nation;

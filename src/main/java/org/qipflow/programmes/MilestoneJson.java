@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkDateTimes;

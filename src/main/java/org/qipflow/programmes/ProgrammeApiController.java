@@ -1,13 +1,14 @@
 package org.qipflow.programmes;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkDateTimes;
 import org.springframework.http.MediaType;

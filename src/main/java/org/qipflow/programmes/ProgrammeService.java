@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;

@@ -3,6 +3,7 @@ package org.qipflow.reporting;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.qipflow.reporting.CycleAnalysis.Coverage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.RecordChecker;
 import org.qipflow.definitions.StandardFigure;

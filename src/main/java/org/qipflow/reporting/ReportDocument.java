@@ -2,6 +2,7 @@ package org.qipflow.reporting;
 
 import java.util.Arrays;
 import java.util.Optional;
+
 import org.qipflow.programmes.Cycle;
 import org.springframework.http.MediaType;
 

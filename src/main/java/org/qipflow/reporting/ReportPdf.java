@@ -1,6 +1,7 @@
 package org.qipflow.reporting;
 
 import java.util.Map;
+
 import org.qipflow.common.PdfDocuments;
 import org.qipflow.common.PublicAddress;
 import org.springframework.stereotype.Service;

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.qipflow.common.UkTime;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.Standard;

@@ -1,11 +1,12 @@
 package org.qipflow.reporting;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.submissions.RecordService;
 import org.springframework.http.MediaType;

@@ -2,6 +2,7 @@ package org.qipflow.security;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;

@@ -2,6 +2,7 @@ package org.qipflow.security;
 
 import java.util.List;
 import java.util.stream.Stream;
+
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;

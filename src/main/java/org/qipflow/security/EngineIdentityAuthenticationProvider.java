@@ -2,6 +2,7 @@ package org.qipflow.security;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 

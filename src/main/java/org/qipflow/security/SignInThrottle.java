@@ -3,6 +3,7 @@ package org.qipflow.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+
 import org.qipflow.common.RequestBudget;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;

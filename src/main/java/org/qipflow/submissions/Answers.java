@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.Field;
 

@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.qipflow.common.CsvUpload;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.RejectedFileException;
 import org.qipflow.common.RowProblem;
+import org.qipflow.common.SpreadsheetText;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.CheckedRecord;
 import org.qipflow.definitions.CsvTemplate;
-import org.qipflow.common.SpreadsheetText;
 import org.qipflow.definitions.PersonalDataGuard;
 import org.qipflow.definitions.RecordChecker;
 import org.springframework.stereotype.Component;

@@ -12,12 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.NotFoundException;
 import org.qipflow.common.RejectedFileException;
 import org.qipflow.common.RowProblem;
-import org.qipflow.common.NotFoundException;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditDefinitions;
 import org.qipflow.definitions.CheckedRecord;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipFile;
+
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /**

@@ -1,6 +1,7 @@
 package org.qipflow.workingdays;
 
 import java.time.LocalDate;
+
 import org.qipflow.membership.Nation;
 
 /** A day the programme team closes: for every nation when {@code nation} is null. */

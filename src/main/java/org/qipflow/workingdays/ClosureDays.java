@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.membership.Nation;

@@ -1,7 +1,5 @@
 package org.qipflow.auditcycle;
 
-import org.qipflow.participation.ParticipationService;
-import org.qipflow.support.AuditProcessFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -16,7 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.qipflow.notification.OutboxMessage;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.programmes.Cycle;
+import org.qipflow.support.AuditProcessFixture;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

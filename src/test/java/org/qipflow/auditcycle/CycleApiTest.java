@@ -1,6 +1,5 @@
 package org.qipflow.auditcycle;
 
-import org.qipflow.support.AuditProcessFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,10 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+
 import org.junit.jupiter.api.Test;
 import org.qipflow.common.UkTime;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.Milestone;
+import org.qipflow.support.AuditProcessFixture;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -1,6 +1,5 @@
 package org.qipflow.bench;
 
-import org.qipflow.participation.ParticipantRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,14 +20,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipFile;
+
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.qipflow.participation.ParticipationService;
 import org.qipflow.common.RejectedFileException;
 import org.qipflow.common.UkTime;
 import org.qipflow.membership.OrganisationInput;
 import org.qipflow.membership.OrganisationService;
+import org.qipflow.participation.ParticipantRecords;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.CycleService;

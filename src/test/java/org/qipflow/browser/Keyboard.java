@@ -2,10 +2,11 @@ package org.qipflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.microsoft.playwright.Page;
 
 /**
  * Works a page with the keyboard alone, as someone who cannot use a mouse does: Tab from control to

@@ -5,6 +5,7 @@ import static org.qipflow.definitions.RecordCheckerTest.record;
 
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.qipflow.common.FieldProblem;
 

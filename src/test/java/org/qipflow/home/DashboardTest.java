@@ -1,11 +1,5 @@
 package org.qipflow.home;
 
-import org.qipflow.auditcycle.CycleTracker;
-import org.qipflow.participation.LeadActions;
-import org.qipflow.participation.SubmissionTracker;
-import org.qipflow.participation.ParticipationService;
-import org.qipflow.support.AuditProcessFixture;
-import org.qipflow.participation.NeedsAttention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,11 +7,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.Test;
+import org.qipflow.auditcycle.CycleTracker;
 import org.qipflow.membership.OrganisationService;
+import org.qipflow.participation.LeadActions;
+import org.qipflow.participation.NeedsAttention;
+import org.qipflow.participation.ParticipationService;
+import org.qipflow.participation.SubmissionTracker;
 import org.qipflow.programmes.Cycle;
+import org.qipflow.support.AuditProcessFixture;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

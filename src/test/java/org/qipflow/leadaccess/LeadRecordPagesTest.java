@@ -1,9 +1,5 @@
 package org.qipflow.leadaccess;
 
-import org.qipflow.support.LithiumRecords;
-import org.qipflow.participation.ParticipationService;
-import org.qipflow.support.AuditProcessFixture;
-import org.qipflow.participation.ParticipantStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -17,11 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qipflow.participation.ParticipantStatus;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.submissions.RecordService;
+import org.qipflow.support.AuditProcessFixture;
+import org.qipflow.support.LithiumRecords;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;

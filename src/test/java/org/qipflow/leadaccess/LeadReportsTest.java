@@ -1,11 +1,5 @@
 package org.qipflow.leadaccess;
 
-import org.qipflow.support.LithiumRecords;
-import org.qipflow.auditcycle.CycleTracker;
-import org.qipflow.participation.ParticipantRecords;
-import org.qipflow.participation.LeadActions;
-import org.qipflow.participation.ParticipationService;
-import org.qipflow.support.AuditProcessFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -20,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -28,11 +23,17 @@ import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
+import org.qipflow.auditcycle.CycleTracker;
 import org.qipflow.membership.OrganisationInput;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.notification.Outbox;
+import org.qipflow.participation.LeadActions;
+import org.qipflow.participation.ParticipantRecords;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.reporting.CycleAnalysis;
+import org.qipflow.support.AuditProcessFixture;
+import org.qipflow.support.LithiumRecords;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

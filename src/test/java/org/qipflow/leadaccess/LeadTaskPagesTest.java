@@ -1,14 +1,5 @@
 package org.qipflow.leadaccess;
 
-import org.qipflow.participation.FreshLinks;
-import org.qipflow.participation.LeadTask;
-import org.qipflow.participation.LeadActions;
-import org.qipflow.participation.ParticipantStatus;
-import org.qipflow.participation.ParticipationService;
-import org.qipflow.participation.LeadLink;
-import org.qipflow.support.AuditProcessFixture;
-import org.qipflow.participation.LeadTasks;
-import org.qipflow.participation.FreshLinkRequests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -26,12 +17,22 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qipflow.notification.OutboxMessage;
+import org.qipflow.participation.FreshLinkRequests;
+import org.qipflow.participation.FreshLinks;
+import org.qipflow.participation.LeadActions;
+import org.qipflow.participation.LeadLink;
+import org.qipflow.participation.LeadTask;
+import org.qipflow.participation.LeadTasks;
+import org.qipflow.participation.ParticipantStatus;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.CycleService;
+import org.qipflow.support.AuditProcessFixture;
 import org.qipflow.support.QipflowTest;
 import org.qipflow.tasklink.TaskLinks;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,9 +1,5 @@
 package org.qipflow.leadaccess;
 
-import org.qipflow.support.LithiumRecords;
-import org.qipflow.participation.ParticipationService;
-import org.qipflow.support.AuditProcessFixture;
-import org.qipflow.participation.ParticipantRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -31,6 +27,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
@@ -43,9 +40,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qipflow.common.RejectedFileException;
 import org.qipflow.common.RowProblem;
+import org.qipflow.participation.ParticipantRecords;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.submissions.RecordService;
+import org.qipflow.support.AuditProcessFixture;
 import org.qipflow.support.Http;
+import org.qipflow.support.LithiumRecords;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;

@@ -1,8 +1,5 @@
 package org.qipflow.participation;
 
-import org.qipflow.support.AuditProcessFixture;
-import org.qipflow.auditcycle.CycleStage;
-import org.qipflow.auditcycle.CycleTracker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -14,12 +11,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.qipflow.auditcycle.CycleStage;
+import org.qipflow.auditcycle.CycleTracker;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkTime;
@@ -27,8 +28,8 @@ import org.qipflow.notification.OutboxMessage;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
+import org.qipflow.support.AuditProcessFixture;
 import org.qipflow.support.QipflowTest;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestExecutionListeners;
 

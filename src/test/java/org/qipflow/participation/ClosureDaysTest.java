@@ -1,6 +1,5 @@
 package org.qipflow.participation;
 
-import org.qipflow.support.AuditProcessFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -11,10 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.qipflow.notification.OutboxMessage;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.Milestone;
+import org.qipflow.support.AuditProcessFixture;
 import org.qipflow.support.QipflowTest;
 import org.qipflow.workingdays.ClosureDays;
 import org.springframework.beans.factory.annotation.Autowired;

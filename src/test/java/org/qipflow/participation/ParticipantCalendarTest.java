@@ -1,6 +1,5 @@
 package org.qipflow.participation;
 
-import org.qipflow.support.AuditProcessFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -8,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.qipflow.calendar.CalendarFeeds;
 import org.qipflow.notification.OutboxMessage;
 import org.qipflow.programmes.Cycle;
+import org.qipflow.support.AuditProcessFixture;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

@@ -1,7 +1,5 @@
 package org.qipflow.participation;
 
-import org.qipflow.support.LithiumRecords;
-import org.qipflow.support.AuditProcessFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,12 +16,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.submissions.RecordService;
+import org.qipflow.support.AuditProcessFixture;
+import org.qipflow.support.LithiumRecords;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;

@@ -1,11 +1,5 @@
 package org.qipflow.reporting;
 
-import org.qipflow.support.LithiumRecords;
-import org.qipflow.auditcycle.CycleTracker;
-import org.qipflow.participation.ParticipantRecords;
-import org.qipflow.participation.LeadActions;
-import org.qipflow.participation.ParticipationService;
-import org.qipflow.support.AuditProcessFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -19,18 +13,20 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
 import org.junit.jupiter.api.Test;
+import org.qipflow.auditcycle.CycleTracker;
+import org.qipflow.participation.LeadActions;
+import org.qipflow.participation.ParticipantRecords;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.CycleService;
-import org.qipflow.reporting.CycleAnalysis;
-import org.qipflow.reporting.Reports;
-import org.qipflow.reporting.ResultFigure;
-import org.qipflow.reporting.Scope;
+import org.qipflow.support.AuditProcessFixture;
+import org.qipflow.support.LithiumRecords;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

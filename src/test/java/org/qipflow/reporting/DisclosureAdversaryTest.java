@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
+
 import org.junit.jupiter.api.Test;
 import org.qipflow.definitions.Standard;
 

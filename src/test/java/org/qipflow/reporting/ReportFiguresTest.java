@@ -1,16 +1,10 @@
 package org.qipflow.reporting;
 
-import org.qipflow.auditcycle.CycleTracker;
-import org.qipflow.participation.ParticipantRecords;
-import org.qipflow.participation.LeadActions;
-import org.qipflow.participation.ParticipationService;
-import org.qipflow.support.AuditProcessFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -20,12 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.qipflow.auditcycle.CycleTracker;
 import org.qipflow.common.UkTime;
+import org.qipflow.participation.LeadActions;
+import org.qipflow.participation.ParticipantRecords;
+import org.qipflow.participation.ParticipationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.CycleService;
-import org.qipflow.reporting.CycleAnalysis;
+import org.qipflow.support.AuditProcessFixture;
 import org.qipflow.support.OoxmlSchemas;
 import org.qipflow.support.OtherReaders;
 import org.qipflow.support.QipflowTest;

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.qipflow.common.EmailedLinkRequests;
 import org.qipflow.support.Http;

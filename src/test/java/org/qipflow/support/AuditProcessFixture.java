@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -26,8 +27,8 @@ import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
-import org.qipflow.workingdays.WorkingDays;
 import org.qipflow.programmes.ProgrammeService;
+import org.qipflow.workingdays.WorkingDays;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Lithium-monitoring records for tests: a CSV file, the same as a workbook, one record's answers. */
