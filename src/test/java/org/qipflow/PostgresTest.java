@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.qipflow.membership.MembershipRenewals;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.membership.RenewalDecision;
 import org.qipflow.support.Http;
@@ -110,7 +111,7 @@ class PostgresTest {
             ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("PG1")
                     .singleResult();
             management.executeJob(management.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-            app.bean(OrganisationService.class).decideRenewal("PG1", RenewalDecision.RENEW_ONE_YEAR);
+            app.bean(MembershipRenewals.class).decide("PG1", RenewalDecision.RENEW_ONE_YEAR);
         }
 
         try (RunningApp app = RunningApp.start("postgres", environment(ADMIN_PASSWORD))) {

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
+import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
-import org.qipflow.common.UkDateTimes;
 import org.qipflow.common.NotFoundException;
+import org.qipflow.common.UkDateTimes;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.participation.CoordinatorFollowUp;
 import org.qipflow.participation.ParticipantStatus;
@@ -80,8 +82,7 @@ class CyclePageController {
         model.addAttribute("notSubmitted", rows.stream().filter(r -> r.participant().status().open()).count());
         model.addAttribute("counts", rows.stream().collect(Collectors.groupingBy(r -> r.participant().status(),
                 () -> new EnumMap<>(ParticipantStatus.class), Collectors.counting())));
-        model.asMap().putIfAbsent("problems", List.of());
-        model.asMap().putIfAbsent("errors", Map.of());
+        FormErrors.noneYet(model);
         return "cycles/show";
     }
 
@@ -127,8 +128,7 @@ class CyclePageController {
                     : "Dates saved; running timers moved and the local leads still involved have been emailed");
             return "redirect:/cycles/" + id;
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            FormErrors.show(model, e.problems());
             return show(id, model);
         }
     }
@@ -169,8 +169,7 @@ class CyclePageController {
 
     /** The cycle page again, with one problem at the top. */
     private String problem(long id, Model model, FieldProblem problem) {
-        model.addAttribute("problems", List.of(problem));
-        model.addAttribute("errors", FieldProblem.byField(List.of(problem)));
+        FormErrors.show(model, problem);
         return show(id, model);
     }
 }

@@ -2,10 +2,11 @@ package org.qipflow.auditcycle;
 
 import java.security.Principal;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Map;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
+import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkDateTimes;
 import org.qipflow.dataqueries.DataQueries;
@@ -64,8 +65,7 @@ class ParticipantPagesController {
         model.addAttribute("figures", records.figures(id, participant.organisationCode()));
         model.addAttribute("history", records.history(id, participant.organisationCode()).stream().limit(50).toList());
         model.addAttribute("queries", queries.of(id, participant.organisationCode()));
-        model.asMap().putIfAbsent("problems", List.of());
-        model.asMap().putIfAbsent("errors", Map.of());
+        FormErrors.noneYet(model);
         return "cycles/organisation";
     }
 
@@ -76,8 +76,7 @@ class ParticipantPagesController {
         try {
             queries.ask(id, code, recordId, question, who.getName());
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            FormErrors.show(model, e.problems());
             model.addAttribute("questionEntered", question);
             return organisationData(id, code, model);
         }
@@ -90,8 +89,7 @@ class ParticipantPagesController {
         model.addAttribute("cycle", cycles.get(id));
         model.addAttribute("organisation", organisations.get(code));
         model.addAttribute("deadline", participation.deadline(id, code));
-        model.asMap().putIfAbsent("problems", List.of());
-        model.asMap().putIfAbsent("errors", Map.of());
+        FormErrors.noneYet(model);
         model.asMap().putIfAbsent("form", Map.of());
         return "cycles/extension";
     }
@@ -109,11 +107,9 @@ class ParticipantPagesController {
             redirect.addFlashAttribute(FLASH, organisation.name() + "'s deadline is extended; its lead has been emailed");
             return "redirect:/cycles/" + id;
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            FormErrors.show(model, e.problems());
         } catch (ConflictException e) {
-            model.addAttribute("problems", List.of(new FieldProblem("deadline", e.getMessage())));
-            model.addAttribute("errors", Map.of("deadline", e.getMessage()));
+            FormErrors.show(model, new FieldProblem("deadline", e.getMessage()));
         }
         return extensionForm(id, code, model);
     }

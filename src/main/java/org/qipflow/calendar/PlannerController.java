@@ -1,9 +1,10 @@
 package org.qipflow.calendar;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
-import org.qipflow.common.FieldProblem;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.PdfDocuments;
 import org.qipflow.common.RejectedFileException;
@@ -74,8 +75,7 @@ class PlannerController {
             planner.add(year, programme, kind, dataCollectionStart);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            FormErrors.show(model, e.problems());
             model.addAttribute("form", Map.of("programme", programme, "kind", kind,
                     "dataCollectionStart", dataCollectionStart));
             return page(year, model);

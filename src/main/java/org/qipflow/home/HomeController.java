@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.qipflow.auditcycle.CycleTracker;
 import org.qipflow.common.UkTime;
+import org.qipflow.membership.MembershipRenewals;
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.notification.Outbox;
@@ -26,6 +27,7 @@ class HomeController {
     static final int MOST_EMAILS = 10;
 
     private final OrganisationService organisations;
+    private final MembershipRenewals renewals;
     private final CycleTracker tracker;
     private final SubmissionTracker submissions;
     private final Outbox outbox;
@@ -33,10 +35,13 @@ class HomeController {
     private final ComingMilestones milestones;
     private final Clock clock;
 
-    HomeController(OrganisationService organisations, CycleTracker tracker, SubmissionTracker submissions,
-            Outbox outbox, EngineIncidents incidents, ComingMilestones milestones, Clock clock) {
+    /** The dashboard gathers one list from each feature, so it reads more of them than a page usually does. */
+    HomeController(OrganisationService organisations, MembershipRenewals renewals, CycleTracker tracker,
+            SubmissionTracker submissions, Outbox outbox, EngineIncidents incidents, ComingMilestones milestones,
+            Clock clock) {
         this.submissions = submissions;
         this.organisations = organisations;
+        this.renewals = renewals;
         this.tracker = tracker;
         this.outbox = outbox;
         this.incidents = incidents;
@@ -50,7 +55,7 @@ class HomeController {
                 .collect(Collectors.toMap(Organisation::code, Function.identity()));
         model.addAttribute("today", LocalDate.now(clock.withZone(UkTime.ZONE)));
         model.addAttribute("counts", organisations.counts());
-        model.addAttribute("renewals", organisations.renewalsDue());
+        model.addAttribute("renewals", renewals.due());
         model.addAttribute("organisationsByCode", byCode);
         model.addAttribute("reviews", tracker.cyclesAwaitingReview());
         model.addAttribute("late", submissions.lateOrganisations());

@@ -1,14 +1,16 @@
 package org.qipflow.leadaccess;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.qipflow.common.EmailedLinkRequests;
-import org.qipflow.common.RequestBudget;
 import org.qipflow.common.FieldProblem;
+import org.qipflow.common.FormErrors;
+import org.qipflow.common.RequestBudget;
 import org.qipflow.security.LeadPrincipal;
 import org.qipflow.security.LeadSessions;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -54,8 +56,7 @@ class LeadSignInController {
         if (problem != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             List<FieldProblem> problems = List.of(new FieldProblem("email", problem));
-            model.addAttribute("problems", problems);
-            model.addAttribute("errors", FieldProblem.byField(problems));
+            FormErrors.show(model, problems);
             model.addAttribute("email", email);
             return "leads/sign-in";
         }

@@ -141,7 +141,7 @@ public class LeadTaskList {
 
         boolean canEnter = open.filter(LeadTask.SUBMIT_DATA::equals).isPresent();
         long count = records.counts(cycle.id()).getOrDefault(p.organisationCode(), 0L);
-        String deadline = Dates.format(participation.deadline(cycle.id(), p.organisationCode()).atZone(UkTime.ZONE));
+        String deadline = Dates.format(participation.deadline(cycle, p).atZone(UkTime.ZONE));
         if (canEnter) {
             items.add(new Item("Enter or upload your records", count == 1 ? "1 record" : count + " records",
                     p.status().submitted() ? Status.COMPLETED : count == 0 ? Status.NOT_STARTED : Status.IN_PROGRESS,

@@ -1,11 +1,12 @@
 package org.qipflow.leadaccess;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.qipflow.common.ConflictException;
-import org.qipflow.common.FieldProblem;
+import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.dataqueries.DataQueries;
 import org.qipflow.leadaccess.TaskContexts.TaskContext;
@@ -72,8 +73,7 @@ class ResultsAndQueriesController {
             model.addAttribute("query", queries.answer(queryId, answer));
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            FormErrors.show(model, e.problems());
             model.addAttribute("answerEntered", answer);
         } catch (ConflictException e) {
             model.addAttribute("notice", e.getMessage());

@@ -1,12 +1,13 @@
 package org.qipflow.leadaccess;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
 import org.qipflow.common.ConflictException;
-import org.qipflow.common.FieldProblem;
+import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.leadaccess.TaskContexts.TaskContext;
 import org.qipflow.participation.LeadLink;
@@ -109,8 +110,7 @@ class TaskPages {
             action.run(context);
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            FormErrors.show(model, e.problems());
             return Boolean.TRUE.equals(model.getAttribute("recordForm")) ? "tasks/record" : page(context, model);
         } catch (ConflictException e) {
             model.addAttribute("notice", e.getMessage());

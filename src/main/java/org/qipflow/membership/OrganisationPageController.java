@@ -3,8 +3,10 @@ package org.qipflow.membership;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
+import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.RejectedFileException;
 import org.springframework.http.HttpHeaders;
@@ -29,8 +31,10 @@ class OrganisationPageController {
     private static final String FLASH = "flash";
 
     private final OrganisationService organisations;
+    private final MembershipRenewals renewals;
 
-    OrganisationPageController(OrganisationService organisations) {
+    OrganisationPageController(OrganisationService organisations, MembershipRenewals renewals) {
+        this.renewals = renewals;
         this.organisations = organisations;
     }
 
@@ -75,7 +79,7 @@ class OrganisationPageController {
         Organisation organisation = organisations.get(code);
         model.addAttribute("organisation", organisation);
         model.addAttribute("leads", organisations.leadHistory(code));
-        model.addAttribute("renewal", organisations.renewalDue(code).orElse(null));
+        model.addAttribute("renewal", renewals.due(code).orElse(null));
         return "organisations/show";
     }
 
@@ -115,7 +119,7 @@ class OrganisationPageController {
     @GetMapping("/{code}/renewal")
     String renewalForm(@PathVariable String code, Model model) {
         model.addAttribute("organisation", organisations.get(code));
-        model.addAttribute("renewal", organisations.renewalDue(code).orElse(null));
+        model.addAttribute("renewal", renewals.due(code).orElse(null));
         model.addAttribute("decisions", RenewalDecision.values());
         return "organisations/renewal";
     }
@@ -128,7 +132,7 @@ class OrganisationPageController {
             return renewalForm(code, model);
         }
         try {
-            organisations.decideRenewal(code, decision);
+            renewals.decide(code, decision);
         } catch (ConflictException e) {
             model.addAttribute("problems", List.of(new FieldProblem(null, e.getMessage())));
             return renewalForm(code, model);
@@ -180,8 +184,7 @@ class OrganisationPageController {
     private String form(Model model, OrganisationForm form, List<FieldProblem> problems, boolean editing) {
         model.addAttribute("form", form);
         model.addAttribute("editing", editing);
-        model.addAttribute("problems", problems);
-        model.addAttribute("errors", FieldProblem.byField(problems));
+        FormErrors.show(model, problems);
         return "organisations/form";
     }
 

@@ -14,6 +14,7 @@ import org.qipflow.common.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -62,7 +63,7 @@ public class OrganisationService {
      * The organisation, its row locked until the transaction ends: two requests acting for the same
      * organisation at the same moment then run one after the other.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Organisation> findForUpdate(String code) {
         return organisations.findByCodeForUpdate(OrganisationValidator.normaliseCode(code));
     }
@@ -187,41 +188,6 @@ public class OrganisationService {
                     + "nothing was imported, upload the file again");
         }
         return new ImportResult(created, updated, rows.size() - created - updated);
-    }
-
-    /** Memberships waiting for a renewal decision, longest waiting first. */
-    @Transactional(readOnly = true)
-    public List<RenewalDue> renewalsDue() {
-        return renewals.openRenewals();
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<RenewalDue> renewalDue(String code) {
-        return renewals.openRenewal(OrganisationValidator.normaliseCode(code));
-    }
-
-    /** A decision sent twice, or by two coordinators at once, is applied once; the other gets a conflict. */
-    @Transactional
-    public void decideRenewal(String code, RenewalDecision decision) {
-        Organisation organisation = organisations.findByCodeForUpdate(OrganisationValidator.normaliseCode(code))
-                .orElseThrow(() -> notFound(code));
-        renewals.decide(organisation.code(), decision.renews(), decision.years());
-    }
-
-    /** The renewal process extends a membership by whole membership years. */
-    @Transactional
-    void extendMembership(String code, int years) {
-        Organisation current = get(code);
-        organisations.setMembershipEnds(current.id(), current.membershipEnds().plusYears(years), now());
-    }
-
-    /** The renewal process ends a membership that was not renewed. */
-    @Transactional
-    void endMembership(String code) {
-        Organisation current = get(code);
-        if (current.active()) {
-            organisations.setActive(current.id(), false, now());
-        }
     }
 
     private void insert(OrganisationDetails details) {

@@ -112,6 +112,11 @@ public class ParticipationService {
         return schedule.deadlineInstant(cycles.get(cycleId), participant(cycleId, organisationCode));
     }
 
+    /** The same, for a participant already read. */
+    public Instant deadline(Cycle cycle, Participant participant) {
+        return schedule.deadlineInstant(cycle, participant);
+    }
+
     @Transactional(readOnly = true)
     public Instant lateSubmissionsEnd(long cycleId) {
         return schedule.lateSubmissionsEndInstant(cycles.get(cycleId));

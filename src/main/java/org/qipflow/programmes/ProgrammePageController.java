@@ -7,17 +7,19 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.qipflow.common.ConflictException;
-import org.qipflow.definitions.AuditDefinition;
-import org.qipflow.definitions.AuditDefinitions;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.qipflow.common.Dates;
 import org.qipflow.common.FieldProblem;
+import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkDateTimes;
+import org.qipflow.definitions.AuditDefinition;
+import org.qipflow.definitions.AuditDefinitions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,7 +61,6 @@ class ProgrammePageController {
         return "programmes/new";
     }
 
-    @SuppressWarnings("unchecked")
     @PostMapping("/new")
     String create(@RequestParam(required = false) String code, @RequestParam(required = false) String title,
             @RequestParam(required = false) String auditDefinition, Model model, RedirectAttributes redirect) {
@@ -69,11 +70,10 @@ class ProgrammePageController {
             redirect.addFlashAttribute("flash", programme.code() + " has been added");
             return "redirect:/programmes/" + programme.code();
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
+            FormErrors.show(model, e.problems());
         } catch (ConflictException e) {
-            model.addAttribute("problems", List.of(new FieldProblem("code", e.getMessage())));
+            FormErrors.show(model, new FieldProblem("code", e.getMessage()));
         }
-        model.addAttribute("errors", FieldProblem.byField((List<FieldProblem>) model.getAttribute("problems")));
         return "programmes/new";
     }
 
@@ -108,8 +108,7 @@ class ProgrammePageController {
             return "redirect:/cycles/" + cycle.id();
         } catch (InvalidInputException e) {
             show(code, model);
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            FormErrors.show(model, e.problems());
             return "programmes/show";
         }
     }

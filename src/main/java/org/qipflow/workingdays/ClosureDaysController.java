@@ -1,9 +1,10 @@
 package org.qipflow.workingdays;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.Map;
-import org.qipflow.common.FieldProblem;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.membership.Nation;
 import org.springframework.stereotype.Controller;
@@ -40,8 +41,7 @@ class ClosureDaysController {
             closures.add(date, nation, name, coordinator.getName());
         } catch (InvalidInputException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("errors", FieldProblem.byField(e.problems()));
+            FormErrors.show(model, e.problems());
             model.addAttribute("form", Map.of("date", date, "nation", nation, "name", name));
             return list(model);
         }

@@ -47,6 +47,8 @@ class MembershipRenewalProcessTest {
     ManagementService management;
     @Autowired
     OrganisationService organisations;
+    @Autowired
+    MembershipRenewals renewals;
 
     @BeforeEach
     void bindAssertionsToThisEngine() {
@@ -83,7 +85,7 @@ class MembershipRenewalProcessTest {
 
         Date due = timer(instance("RFIRST"), MembershipRenewalProcess.TIMER).getDuedate();
         assertThat(due).as("the renewal decision falls due later, not at once").isAfter(new Date());
-        assertThat(organisations.renewalDue("RFIRST")).isEmpty();
+        assertThat(renewals.due("RFIRST")).isEmpty();
     }
 
     @Test
@@ -113,14 +115,14 @@ class MembershipRenewalProcessTest {
         assertThat(tasks.getIdentityLinksForTask(task.getId())).anySatisfy(
                 link -> assertThat(link.getGroupId()).isEqualTo("coordinators"));
         assertThat(task.getDueDate()).isEqualTo(ukTime(2031, 1, 1, 0));
-        assertThat(organisations.renewalsDue()).extracting(RenewalDue::organisationCode).contains("PR1");
+        assertThat(renewals.due()).extracting(RenewalDue::organisationCode).contains("PR1");
 
-        organisations.decideRenewal("PR1", RenewalDecision.RENEW_THREE_YEARS);
+        renewals.decide("PR1", RenewalDecision.RENEW_THREE_YEARS);
 
         assertThat(instance).hasPassed("Task_ExtendMembership").isWaitingAt(MembershipRenewalProcess.TIMER);
         assertThat(organisations.get("PR1").membershipEnds()).hasToString("2033-12-31");
         assertThat(timer(instance, MembershipRenewalProcess.TIMER).getDuedate()).isEqualTo(ukTime(2033, 11, 5, 9));
-        assertThat(organisations.renewalsDue()).extracting(RenewalDue::organisationCode).doesNotContain("PR1");
+        assertThat(renewals.due()).extracting(RenewalDue::organisationCode).doesNotContain("PR1");
     }
 
     @Test
@@ -128,7 +130,7 @@ class MembershipRenewalProcessTest {
         organisations.create(member("PR2", "2030-12-31"));
         ProcessInstance instance = fireRenewalTimer("PR2");
 
-        organisations.decideRenewal("PR2", RenewalDecision.END_MEMBERSHIP);
+        renewals.decide("PR2", RenewalDecision.END_MEMBERSHIP);
 
         assertThat(instance).isWaitingAt("Timer_MembershipEnds");
         assertThat(timer(instance, "Timer_MembershipEnds").getDuedate()).isEqualTo(ukTime(2031, 1, 1, 0));
@@ -160,7 +162,7 @@ class MembershipRenewalProcessTest {
 
         assertThat(instance).hasPassed("End_Withdrawn").isEnded();
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-        assertThatThrownBy(() -> organisations.decideRenewal("PR4", RenewalDecision.RENEW_ONE_YEAR))
+        assertThatThrownBy(() -> renewals.decide("PR4", RenewalDecision.RENEW_ONE_YEAR))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -169,9 +171,9 @@ class MembershipRenewalProcessTest {
         organisations.create(member("PR5", "2030-12-31"));
         fireRenewalTimer("PR5");
 
-        organisations.decideRenewal("PR5", RenewalDecision.RENEW_ONE_YEAR);
+        renewals.decide("PR5", RenewalDecision.RENEW_ONE_YEAR);
 
-        assertThatThrownBy(() -> organisations.decideRenewal("PR5", RenewalDecision.RENEW_ONE_YEAR))
+        assertThatThrownBy(() -> renewals.decide("PR5", RenewalDecision.RENEW_ONE_YEAR))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("already");
         assertThat(organisations.get("PR5").membershipEnds()).hasToString("2031-12-31");
     }
@@ -192,7 +194,7 @@ class MembershipRenewalProcessTest {
     void extendingAMembershipThatWasToEndStartsANewRenewalRound() {
         organisations.create(member("PR8", "2030-12-31"));
         ProcessInstance instance = fireRenewalTimer("PR8");
-        organisations.decideRenewal("PR8", RenewalDecision.END_MEMBERSHIP);
+        renewals.decide("PR8", RenewalDecision.END_MEMBERSHIP);
         assertThat(instance).isWaitingAt("Timer_MembershipEnds");
 
         organisations.update("PR8", member("PR8", "2033-12-31"), null);
@@ -236,7 +238,7 @@ class MembershipRenewalProcessTest {
 
     private String decide(String code, RenewalDecision decision) {
         try {
-            organisations.decideRenewal(code, decision);
+            renewals.decide(code, decision);
             return "done";
         } catch (ConflictException e) {
             return "conflict";

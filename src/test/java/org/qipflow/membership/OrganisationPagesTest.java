@@ -62,6 +62,26 @@ class OrganisationPagesTest {
         assertThat(organisations.list(null)).noneMatch(o -> o.code().equals("P"));
     }
 
+    /** Every field comes from one fragment: the one at fault is marked and read out with its message, hint first. */
+    @Test
+    void aFieldAtFaultIsMarkedAndDescribedByItsHintAndMessage() throws Exception {
+        String page = mvc.perform(post("/organisations/new").with(csrf()).param("code", "P").param("leadEmail", "nope"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(input(page, "localLead-email")).contains("class=\"govuk-input govuk-input--error\"",
+                "name=\"leadEmail\"", "type=\"email\"", "aria-describedby=\"localLead-email-error\"");
+        assertThat(input(page, "code")).contains("aria-describedby=\"code-hint code-error\"",
+                "autocapitalize=\"characters\"").doesNotContain("readonly");
+        assertThat(input(page, "membershipEnds")).as("may be left empty, so not at fault").contains(
+                "class=\"govuk-input govuk-input--width-10\"", "aria-describedby=\"membershipEnds-hint\"");
+        assertThat(page).contains("for=\"localLead-email\">Email address</label>",
+                "id=\"localLead-email-error\" class=\"govuk-error-message\"");
+    }
+
+    private static String input(String page, String id) {
+        int at = page.indexOf("id=\"" + id + "\"", page.indexOf("<form"));
+        return page.substring(page.lastIndexOf("<input", at), page.indexOf(">", at) + 1);
+    }
+
     @Test
     void editingWithAStaleVersionDoesNotOverwriteSomeoneElsesChange() throws Exception {
         organisations.create(new OrganisationInput("PG2", "Pages Two", "Wales", "HEALTH_BOARD", "Lead", "l@nhs.net",
