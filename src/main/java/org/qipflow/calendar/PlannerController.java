@@ -9,6 +9,7 @@ import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.PdfDocuments;
 import org.qipflow.common.RejectedFileException;
 import org.qipflow.programmes.Cycle;
+import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.ProgrammeService;
 import org.qipflow.security.Roles;
 import org.springframework.http.ContentDisposition;
@@ -51,6 +52,7 @@ class PlannerController {
         if (coordinator) {
             model.addAttribute("drafts", planner.drafts(year));
             model.addAttribute("programmes", programmes.list());
+            model.addAttribute("kinds", CycleKind.values());
             model.addAttribute("file", planner.file(year).orElse(null));
         }
         model.asMap().putIfAbsent("errors", Map.of());

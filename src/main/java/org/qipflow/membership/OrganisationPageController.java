@@ -121,6 +121,7 @@ class OrganisationPageController {
         model.addAttribute("organisation", organisations.get(code));
         model.addAttribute("renewal", renewals.due(code).orElse(null));
         model.addAttribute("decisions", RenewalDecision.values());
+        FormErrors.noneYet(model);
         return "organisations/renewal";
     }
 
@@ -128,13 +129,13 @@ class OrganisationPageController {
     String decideRenewal(@PathVariable String code, @RequestParam(required = false) RenewalDecision decision,
             Model model, RedirectAttributes redirect) {
         if (decision == null) {
-            model.addAttribute("problems", List.of(new FieldProblem("decision", "Select what happens to this membership")));
+            FormErrors.show(model, new FieldProblem("decision", "Select what happens to this membership"));
             return renewalForm(code, model);
         }
         try {
             renewals.decide(code, decision);
         } catch (ConflictException e) {
-            model.addAttribute("problems", List.of(new FieldProblem(null, e.getMessage())));
+            FormErrors.show(model, new FieldProblem(null, e.getMessage()));
             return renewalForm(code, model);
         }
         Organisation organisation = organisations.get(code);
@@ -145,7 +146,8 @@ class OrganisationPageController {
     }
 
     @GetMapping("/import")
-    String importForm() {
+    String importForm(Model model) {
+        FormErrors.noneYet(model);
         return "organisations/import";
     }
 
@@ -153,7 +155,7 @@ class OrganisationPageController {
     String importCsv(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
             throws IOException {
         if (file == null || file.isEmpty()) {
-            model.addAttribute("problems", List.of(new FieldProblem("file", "Select a CSV file to import")));
+            FormErrors.show(model, new FieldProblem("file", "Select a CSV file to import"));
             return "organisations/import";
         }
         try {
@@ -164,8 +166,8 @@ class OrganisationPageController {
         } catch (RejectedFileException e) {
             model.addAttribute("fileName", file.getOriginalFilename());
             model.addAttribute("rowProblems", e.problems());
-            model.addAttribute("problems", List.of(new FieldProblem("file", file.getOriginalFilename()
-                    + " was not imported: fix the " + e.problems().size() + " problem(s) listed below and upload it again")));
+            FormErrors.show(model, new FieldProblem("file", file.getOriginalFilename()
+                    + " was not imported: fix the " + e.problems().size() + " problem(s) listed below and upload it again"));
             return "organisations/import";
         }
     }

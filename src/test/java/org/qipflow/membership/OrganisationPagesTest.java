@@ -3,6 +3,7 @@ package org.qipflow.membership;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -14,6 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +33,10 @@ class OrganisationPagesTest {
     MockMvc mvc;
     @Autowired
     OrganisationService organisations;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
 
     @Test
     void addingAnOrganisationRedirectsToItsPage() throws Exception {
@@ -140,10 +148,33 @@ class OrganisationPagesTest {
     }
 
     @Test
+    void theRenewalDecisionIsAskedForOnItsPageAndAMissingAnswerIsNamed() throws Exception {
+        organisations.create(new OrganisationInput("PG9", "Pages Nine", "England", "NHS_TRUST", "Lead", "l9@nhs.net",
+                "Pharmacist", "2030-12-31"));
+        ProcessInstance renewal = runtime.createProcessInstanceQuery().processInstanceBusinessKey("PG9")
+                .processDefinitionKey(MembershipRenewalProcess.PROCESS_KEY).singleResult();
+        management.executeJob(management.createJobQuery().processInstanceId(renewal.getId()).singleResult().getId());
+
+        mvc.perform(get("/organisations/PG9/renewal")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<title>Renewal for Pages Nine"),
+                        not(containsString("govuk-error-summary")), containsString("govuk-fieldset__legend--m"),
+                        containsString("aria-describedby=\"decision-hint\""), containsString("id=\"decision-2\""))));
+        mvc.perform(post("/organisations/PG9/renewal").with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<title>Error: Renewal for Pages Nine"),
+                        containsString("href=\"#decision\""), containsString("aria-describedby=\"decision-hint decision-error\""),
+                        containsString("Select what happens to this membership"))));
+        mvc.perform(post("/organisations/PG9/renewal").with(csrf()).param("decision", "RENEW_ONE_YEAR"))
+                .andExpect(status().isFound());
+        assertThat(organisations.get("PG9").membershipEnds()).hasToString("2031-12-31");
+    }
+
+    @Test
     void theHomePageAndTheEmptyFormsRender() throws Exception {
         mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(containsString("Memberships to renew")));
         mvc.perform(get("/organisations/new")).andExpect(status().isOk());
-        mvc.perform(get("/organisations/import")).andExpect(status().isOk());
+        mvc.perform(get("/organisations/import")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<title>Import organisations"),
+                        not(containsString("govuk-error-summary")), containsString("class=\"govuk-file-upload\""))));
         mvc.perform(get("/organisations/import/template.csv")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("code,name,nation,type,local_lead_name")));
         mvc.perform(get("/organisations/NOSUCH")).andExpect(status().isNotFound())
