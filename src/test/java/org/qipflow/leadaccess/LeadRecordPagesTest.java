@@ -72,6 +72,19 @@ class LeadRecordPagesTest {
         assertThat(records.list(cycle.id(), org)).isEmpty();
     }
 
+    /** A number is typed on a phone's number pad, and the field at fault is read out with its hint and message. */
+    @Test
+    void aGeneratedNumberFieldOpensTheNumberPadAndNamesItsProblem() throws Exception {
+        String page = mvc.perform(post(submitPath + "/records").with(csrf()).param("team", "T01")
+                        .param("pseudonym", "P001").param("age", "200").param("lithiumStartedInLastYear", "no"))
+                .andReturn().getResponse().getContentAsString();
+        int at = page.indexOf("id=\"age\"");
+        String age = page.substring(page.lastIndexOf("<input", at), page.indexOf(">", at) + 1);
+        assertThat(age).contains("class=\"govuk-input govuk-input--width-10 govuk-input--error\"", "type=\"text\"",
+                "inputmode=\"numeric\"", "aria-describedby=\"age-hint age-error\"");
+        assertThat(page).contains("id=\"age-error\" class=\"govuk-error-message\"");
+    }
+
     @Test
     void anotherOrganisationsRecordCannotBeReadChangedOrDeletedThroughThisLink() throws Exception {
         String other = fixture.confirmedMember(cycle.id(), "Wales", "T01");
