@@ -55,7 +55,7 @@ class PlannerController {
             model.addAttribute("kinds", CycleKind.values());
             model.addAttribute("file", planner.file(year).orElse(null));
         }
-        model.asMap().putIfAbsent("errors", Map.of());
+        FormErrors.noneYet(model);
         return "calendar/planner";
     }
 

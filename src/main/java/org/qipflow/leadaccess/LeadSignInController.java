@@ -1,7 +1,6 @@
 package org.qipflow.leadaccess;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -43,7 +42,7 @@ class LeadSignInController {
 
     @GetMapping("/leads/sign-in")
     String form(Model model) {
-        model.addAttribute("errors", Map.of());
+        FormErrors.noneYet(model);
         return "leads/sign-in";
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.RejectedFileException;
 import org.qipflow.leadaccess.TaskContexts.TaskContext;
@@ -89,7 +90,7 @@ class RecordsController {
         }
         TaskContext context = found.get();
         model.addAttribute("definition", records.definitionOf(context.cycle().id()));
-        model.addAttribute("errors", Map.of());
+        FormErrors.noneYet(model);
         if (recordId != null) {
             AuditRecord record = records.get(context.cycle().id(), context.organisation().code(), recordId);
             model.addAttribute("answers", record.answers());

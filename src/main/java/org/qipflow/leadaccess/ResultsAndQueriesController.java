@@ -1,6 +1,5 @@
 package org.qipflow.leadaccess;
 
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,7 +77,7 @@ class ResultsAndQueriesController {
         } catch (ConflictException e) {
             model.addAttribute("notice", e.getMessage());
         }
-        model.asMap().putIfAbsent("errors", Map.of());
+        FormErrors.noneYet(model);
         return "tasks/query";
     }
 }

@@ -2,7 +2,6 @@ package org.qipflow.leadaccess;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,7 +78,7 @@ class TaskPages {
             return "tasks/link-problem";
         }
         model.addAttribute("token", token);
-        model.addAttribute("errors", Map.of());
+        FormErrors.noneYet(model);
         return page(context, model);
     }
 

@@ -2,6 +2,7 @@ package org.qipflow.participation;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +63,7 @@ public enum AuditTimer {
     /** The next reminder on the ladder after this one, if any: when it is already due, this one says nothing new. */
     Optional<AuditTimer> nearerReminder() {
         return Arrays.stream(values()).filter(t -> t.reminder() && t.daysBefore < daysBefore)
-                .max((a, b) -> Integer.compare(a.daysBefore, b.daysBefore));
+                .max(Comparator.comparingInt(AuditTimer::daysBefore));
     }
 
     /** When this timer falls due for the organisation, by the schedule's rules. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
@@ -21,17 +20,17 @@ public class CoordinatorFollowUp {
 
     private final ParticipantRepository participants;
     private final CycleService cycles;
-    private final ParticipationProcess process;
+    private final AuditSchedule schedule;
     private final LeadTasks tasks;
     private final LeadEmails emails;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CoordinatorFollowUp(ParticipantRepository participants, CycleService cycles, ParticipationProcess process,
+    CoordinatorFollowUp(ParticipantRepository participants, CycleService cycles, AuditSchedule schedule,
             LeadTasks tasks, LeadEmails emails, ApplicationEventPublisher events, Clock clock) {
         this.participants = participants;
         this.cycles = cycles;
-        this.process = process;
+        this.schedule = schedule;
         this.tasks = tasks;
         this.emails = emails;
         this.events = events;
@@ -43,7 +42,6 @@ public class CoordinatorFollowUp {
     public Participant extendDeadline(long cycleId, String organisationCode, ZonedDateTime newDeadline) {
         Cycle cycle = cycles.get(cycleId);
         Participant participant = participants.getForUpdate(cycleId, organisationCode);
-        AuditSchedule schedule = process.schedule();
         Instant current = schedule.deadlineInstant(cycle, participant);
         if (participant.status().submitted() || !participant.status().open()) {
             throw new ConflictException(participant.organisationCode() + " has no submission outstanding ("
@@ -59,8 +57,7 @@ public class CoordinatorFollowUp {
         }
         String code = participant.organisationCode();
         participants.setDeadlineExtension(participant.id(), newDeadline.toInstant());
-        process.refreshTimers(cycleId, Optional.empty());
-        events.publishEvent(new DeadlineExtended(cycleId, code)); // the cycle's own timer may move too
+        events.publishEvent(new DeadlineExtended(cycleId, code)); // its timers, and the cycle's own, move
         emails.syncCalendar(cycle, code);
         emails.sendWithInvitation(cycle, code,
                 (mails, organisation) -> mails.deadlineExtended(cycle, organisation, newDeadline.toInstant()));
@@ -76,7 +73,6 @@ public class CoordinatorFollowUp {
         String code = participant.organisationCode();
         LeadTask open = tasks.openTask(cycleId, code).orElseThrow(() -> new ConflictException(code
                 + " has nothing to do in this cycle at the moment, so there is nothing to remind it of"));
-        AuditSchedule schedule = process.schedule();
         Instant now = clock.instant();
         Instant deadline = schedule.deadlineInstant(cycle, participant);
         boolean late = participant.status() == ParticipantStatus.LATE || !deadline.isAfter(now);

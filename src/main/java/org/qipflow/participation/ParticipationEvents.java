@@ -18,15 +18,17 @@ class ParticipationEvents {
     private final ParticipantRepository participants;
     private final CycleService cycles;
     private final ParticipationProcess process;
+    private final AuditSchedule schedule;
     private final LeadEmails emails;
     private final TaskLinks links;
     private final FreshLinkRequests freshLinks;
 
     ParticipationEvents(ParticipantRepository participants, CycleService cycles, ParticipationProcess process,
-            LeadEmails emails, TaskLinks links, FreshLinkRequests freshLinks) {
+            AuditSchedule schedule, LeadEmails emails, TaskLinks links, FreshLinkRequests freshLinks) {
         this.participants = participants;
         this.cycles = cycles;
         this.process = process;
+        this.schedule = schedule;
         this.emails = emails;
         this.links = links;
         this.freshLinks = freshLinks;
@@ -54,10 +56,16 @@ class ParticipationEvents {
             for (Participant p : participants.ofCycle(cycle.id())) {
                 if (emails.syncCalendarMovesDeadline(cycle, p.organisationCode()) && p.status().open()) {
                     emails.sendWithInvitation(cycle, p.organisationCode(), (mails, organisation) -> mails.deadlineMoved(
-                            cycle, organisation, process.schedule().deadlineInstant(cycle, p)));
+                            cycle, organisation, schedule.deadlineInstant(cycle, p)));
                 }
             }
         }
+    }
+
+    /** An extension moves the organisation's reminders and deadline timer (the cycle's own timer moves in auditcycle). */
+    @EventListener
+    void deadlineExtended(DeadlineExtended event) {
+        process.refreshTimers(event.cycleId(), Optional.of(event.organisationCode()));
     }
 
     /** Waiting timers move with the milestones, and every lead still involved is told the new dates. */
@@ -69,7 +77,7 @@ class ParticipationEvents {
             emails.syncCalendar(cycle, p.organisationCode());
             if (p.status().open()) {
                 emails.sendWithInvitation(cycle, p.organisationCode(), (mails, organisation) -> mails.datesChanged(
-                        cycle, organisation, process.schedule().deadlineInstant(cycle, p)));
+                        cycle, organisation, schedule.deadlineInstant(cycle, p)));
             }
         }
     }

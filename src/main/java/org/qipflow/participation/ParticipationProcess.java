@@ -40,11 +40,6 @@ class ParticipationProcess {
         this.schedule = schedule;
     }
 
-    /** The dates the process's timers keep. */
-    AuditSchedule schedule() {
-        return schedule;
-    }
-
     void start(long cycleId, String organisationCode) {
         runtime.startProcessInstanceByKey(KEY, Participant.businessKey(cycleId, organisationCode),
                 Map.of(CYCLE_ID, cycleId, ORGANISATION, organisationCode));

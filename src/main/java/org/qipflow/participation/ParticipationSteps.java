@@ -23,15 +23,17 @@ class ParticipationSteps {
     private final ParticipantRepository participants;
     private final CycleService cycles;
     private final ParticipationProcess process;
+    private final AuditSchedule schedule;
     private final LeadEmails emails;
     private final Outbox outbox;
     private final Clock clock;
 
     ParticipationSteps(ParticipantRepository participants, CycleService cycles, ParticipationProcess process,
-            LeadEmails emails, Outbox outbox, Clock clock) {
+            AuditSchedule schedule, LeadEmails emails, Outbox outbox, Clock clock) {
         this.participants = participants;
         this.cycles = cycles;
         this.process = process;
+        this.schedule = schedule;
         this.emails = emails;
         this.outbox = outbox;
         this.clock = clock;
@@ -40,7 +42,7 @@ class ParticipationSteps {
     void sendMaterials(long cycleId, String organisationCode) {
         Cycle cycle = cycles.get(cycleId);
         Participant participant = participants.get(cycleId, organisationCode);
-        Instant deadline = process.schedule().deadlineInstant(cycle, participant);
+        Instant deadline = schedule.deadlineInstant(cycle, participant);
         emails.sendWithInvitation(cycle, organisationCode,
                 (mails, organisation) -> mails.materials(cycle, organisation, deadline));
         participants.markMaterialsSent(participant.id(), clock.instant());
@@ -48,7 +50,7 @@ class ParticipationSteps {
 
     void sendSubmissionLink(long cycleId, String organisationCode) {
         Cycle cycle = cycles.get(cycleId);
-        Instant deadline = process.schedule().deadlineInstant(cycle, participants.get(cycleId, organisationCode));
+        Instant deadline = schedule.deadlineInstant(cycle, participants.get(cycleId, organisationCode));
         emails.sendWithInvitation(cycle, organisationCode,
                 (mails, organisation) -> mails.submissionOpen(cycle, organisation, deadline));
     }
@@ -64,7 +66,7 @@ class ParticipationSteps {
         }
         Cycle cycle = cycles.get(cycleId);
         Instant now = clock.instant();
-        Instant deadline = process.schedule().deadlineInstant(cycle, participants.get(cycleId, organisationCode));
+        Instant deadline = schedule.deadlineInstant(cycle, participants.get(cycleId, organisationCode));
         long daysLeft = Duration.between(now, deadline).toHours() / 24;
         int nearer = reminder.nearerReminder().map(AuditTimer::daysBefore).orElse(0);
         if (daysLeft < nearer || !deadline.isAfter(now)) {
@@ -82,7 +84,6 @@ class ParticipationSteps {
     void markLate(long cycleId, String organisationCode) {
         Cycle cycle = cycles.get(cycleId);
         Participant participant = participants.get(cycleId, organisationCode);
-        AuditSchedule schedule = process.schedule();
         Instant deadline = schedule.deadlineInstant(cycle, participant);
         Instant lateSubmissionsEnd = schedule.lateSubmissionsEndInstant(cycle);
         participants.setStatus(participant.id(), ParticipantStatus.LATE, "late_at", clock.instant());

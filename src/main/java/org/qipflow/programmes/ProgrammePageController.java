@@ -56,7 +56,7 @@ class ProgrammePageController {
     @GetMapping("/new")
     String newForm(Model model) {
         model.addAttribute("problems", List.of());
-        model.addAttribute("errors", Map.of());
+        FormErrors.noneYet(model);
         model.addAttribute("form", Map.of());
         return "programmes/new";
     }
@@ -88,7 +88,7 @@ class ProgrammePageController {
                 "reportDue", Dates.format(c.milestones().get(Milestone.REPORT_DUE)))).toList());
         model.addAttribute("kinds", CycleKind.values());
         model.addAttribute("problems", List.of());
-        model.addAttribute("errors", Map.of());
+        FormErrors.noneYet(model);
         model.asMap().putIfAbsent("form", Map.of());
         return "programmes/show";
     }

@@ -29,7 +29,7 @@ class ClosureDaysController {
     String list(Model model) {
         model.addAttribute("closures", closures.list());
         model.addAttribute("nations", Nation.values());
-        model.asMap().putIfAbsent("errors", Map.of());
+        FormErrors.noneYet(model);
         return "working-days/list";
     }
 
