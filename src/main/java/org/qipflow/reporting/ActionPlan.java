@@ -61,7 +61,7 @@ public class ActionPlan {
 
     public byte[] forOrganisation(long cycleId, String organisationCode) {
         OrganisationReport report = reports.forOrganisation(cycleId, organisationCode);
-        List<OrganisationReport.StandardRow> shortfalls = report.shortfalls();
+        List<StandardRow> shortfalls = report.shortfalls();
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             styles(document);
             landscapeA4(document);
@@ -82,7 +82,7 @@ public class ActionPlan {
             for (int c = 0; c < COLUMNS.size(); c++) {
                 cell(header, c, COLUMNS.get(c), true);
             }
-            for (OrganisationReport.StandardRow s : shortfalls) {
+            for (StandardRow s : shortfalls) {
                 XWPFTableRow row = table.createRow();
                 cell(row, 0, s.id() + ": " + s.text(), false);
                 cell(row, 1, s.own().percent() + " (" + s.own().records() + ")", false);

@@ -30,7 +30,7 @@ public record BarChart(int width, int height, List<Bar> bars, Double nationalX, 
         }
     }
 
-    static BarChart of(OrganisationReport.StandardRow standard) {
+    static BarChart of(StandardRow standard) {
         List<OrganisationReport.Peer> shown = standard.shownPeers();
         long hidden = standard.hiddenOthers();
         int row = Math.max(3, Math.min(ROW, MAX_BARS_HEIGHT / Math.max(shown.size(), 1)));

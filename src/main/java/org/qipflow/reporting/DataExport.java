@@ -95,7 +95,7 @@ public class DataExport {
             cells.header(figures, List.of("Standard", "Wording", "Who", "Records meeting it", "Records it applies to",
                     "Share", "Target"));
             r = 1;
-            for (OrganisationReport.StandardRow s : reports.forOrganisation(cycleId, organisationCode).standards()) {
+            for (StandardRow s : reports.forOrganisation(cycleId, organisationCode).standards()) {
                 r = cells.figure(figures, r, s, Reports.OWN_NAME, s.own());
                 for (OrganisationReport.Team team : s.teams()) {
                     r = cells.figure(figures, r, s, "Team " + team.team(), team.figures());
@@ -160,7 +160,7 @@ public class DataExport {
         }
 
         /** @param figures null where withheld from this organisation */
-        int figure(Sheet sheet, int index, OrganisationReport.StandardRow standard, String who,
+        int figure(Sheet sheet, int index, StandardRow standard, String who,
                 OrganisationReport.Exact figures) {
             Row row = sheet.createRow(index);
             value(row, 0, FieldType.TEXT, standard.id());

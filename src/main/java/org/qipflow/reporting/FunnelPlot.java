@@ -52,7 +52,7 @@ public record FunnelPlot(int width, int height, ChartAxes axes, List<Point> poin
         }
     }
 
-    static FunnelPlot of(OrganisationReport.StandardRow standard) {
+    static FunnelPlot of(StandardRow standard) {
         Double national = withSpread(standard.national());
         List<OrganisationReport.Peer> shown = standard.shownPeers().stream().filter(p -> p.plotRecords() > 0).toList();
         long hidden = standard.hiddenOthers();

@@ -1,5 +1,16 @@
 package org.qipflow.reporting;
 
+import static org.qipflow.reporting.SlideShapes.BARS_PER_SLIDE;
+import static org.qipflow.reporting.SlideShapes.CHART;
+import static org.qipflow.reporting.SlideShapes.DARK;
+import static org.qipflow.reporting.SlideShapes.GREY;
+import static org.qipflow.reporting.SlideShapes.NATIONAL;
+import static org.qipflow.reporting.SlideShapes.chart;
+import static org.qipflow.reporting.SlideShapes.layout;
+import static org.qipflow.reporting.SlideShapes.row;
+import static org.qipflow.reporting.SlideShapes.text;
+import static org.qipflow.reporting.SlideShapes.titled;
+
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.geom.Rectangle2D;
@@ -9,25 +20,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.sl.usermodel.Insets2D;
-import org.apache.poi.sl.usermodel.ShapeType;
-import org.apache.poi.sl.usermodel.StrokeStyle;
-import org.apache.poi.sl.usermodel.TextParagraph;
-import org.apache.poi.sl.usermodel.VerticalAlignment;
 import org.apache.poi.xslf.usermodel.SlideLayout;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
-import org.apache.poi.xslf.usermodel.XSLFAutoShape;
-import org.apache.poi.xslf.usermodel.XSLFConnectorShape;
-import org.apache.poi.xslf.usermodel.XSLFGroupShape;
-import org.apache.poi.xslf.usermodel.XSLFShapeContainer;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
-import org.apache.poi.xslf.usermodel.XSLFSlideLayout;
 import org.apache.poi.xslf.usermodel.XSLFTable;
-import org.apache.poi.xslf.usermodel.XSLFTableRow;
-import org.apache.poi.xslf.usermodel.XSLFTextBox;
-import org.apache.poi.xslf.usermodel.XSLFTextRun;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
-import org.openxmlformats.schemas.presentationml.x2006.main.CTGroupShape;
+import org.qipflow.reporting.SlideShapes.Bar;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,26 +40,6 @@ import org.springframework.stereotype.Service;
 public class ReportSlides {
 
     private static final Dimension SIZE = new Dimension(960, 540);
-    private static final Color DARK = new Color(0x0b, 0x3b, 0x5c);
-    private static final Color LIGHT = new Color(0x8e, 0xb8, 0xdc);
-    private static final Color NATIONAL = new Color(0xd4, 0x35, 0x1c);
-    private static final Color GREY = new Color(0x50, 0x5a, 0x5f);
-    /** Where a chart goes: labels on the left, bars, then room for the value. */
-    private static final Rectangle2D CHART = new Rectangle2D.Double(40, 112, 620, 360);
-    private static final double LABEL_WIDTH = 170;
-    private static final double BAR_WIDTH = 380;
-    private static final double AXIS_HEIGHT = 30;
-    private static final double LABEL_POINTS = 11;
-    /** The thinnest row a label of {@value #LABEL_POINTS} points fits in without touching its neighbours. */
-    static final double MIN_ROW = 17;
-    private static final double MAX_ROW = 30;
-    /** Bars on one slide: as many as fit at the thinnest row. */
-    static final int BARS_PER_SLIDE = (int) ((CHART.getHeight() - AXIS_HEIGHT) / MIN_ROW);
-
-    /** One labelled bar. */
-    record Bar(String label, String value, double share, boolean highlighted, boolean national) {
-    }
-
     private final Reports reports;
 
     ReportSlides(Reports reports) {
@@ -74,7 +52,7 @@ public class ReportSlides {
             show.setPageSize(SIZE);
             titleSlide(show, report);
             summarySlide(show, report);
-            for (OrganisationReport.StandardRow standard : report.standards()) {
+            for (StandardRow standard : report.standards()) {
                 barSlides(show, standard.id() + ": all organisations", standard, organisationBars(standard),
                         standard.chart().description(), standard.nationalShare());
                 if (!standard.teams().isEmpty()) {
@@ -114,7 +92,7 @@ public class ReportSlides {
         XSLFTable table = slide.createTable();
         table.setAnchor(new Rectangle2D.Double(40, 100, 880, 40));
         row(table, true, "Standard", "Target", "Your organisation", "All organisations", "Difference");
-        for (OrganisationReport.StandardRow s : report.standards()) {
+        for (StandardRow s : report.standards()) {
             row(table, false, s.id() + ": " + s.text(), s.targetPercent() + "%", withRecords(s.own()),
                     s.nationalPercent(), s.difference());
         }
@@ -125,13 +103,13 @@ public class ReportSlides {
     }
 
     /** Every organisation that may be shown; the national share is the red line. */
-    private static List<Bar> organisationBars(OrganisationReport.StandardRow standard) {
+    private static List<Bar> organisationBars(StandardRow standard) {
         return standard.shownPeers().stream()
                 .map(p -> new Bar(p.alias(), p.percent(), p.share(), p.own(), false)).toList();
     }
 
     /** The organisation's teams, then the organisation and the nation to compare them with. */
-    private static List<Bar> teamBars(OrganisationReport.StandardRow standard) {
+    private static List<Bar> teamBars(StandardRow standard) {
         List<Bar> bars = new ArrayList<>();
         standard.teams().stream().filter(t -> t.figures().share() != null).forEach(t -> bars.add(
                 new Bar("Team " + t.team(), t.figures().percent(), t.figures().share(), false, false)));
@@ -144,7 +122,7 @@ public class ReportSlides {
     }
 
     /** Each round: the organisation's share, then the nation's. */
-    private static List<Bar> trendBars(OrganisationReport.StandardRow standard) {
+    private static List<Bar> trendBars(StandardRow standard) {
         List<Bar> bars = new ArrayList<>();
         for (OrganisationReport.Trend round : standard.trend()) {
             String name = "Round " + round.number();
@@ -158,7 +136,7 @@ public class ReportSlides {
         return bars;
     }
 
-    private static String teamDescription(OrganisationReport.StandardRow standard) {
+    private static String teamDescription(StandardRow standard) {
         return standard.id() + ": share of records meeting the standard in each of your teams. "
                 + String.join(", ", standard.teams().stream()
                         .map(t -> "Team " + t.team() + " " + t.figures().percent() + " (" + t.figures().records() + ")")
@@ -168,7 +146,7 @@ public class ReportSlides {
     }
 
     /** As many slides as the bars need, each with the chart, the key figures and the chart's description. */
-    private static void barSlides(XMLSlideShow show, String title, OrganisationReport.StandardRow standard,
+    private static void barSlides(XMLSlideShow show, String title, StandardRow standard,
             List<Bar> bars, String description, Double nationalLine) {
         int pages = Math.max(1, (bars.size() + BARS_PER_SLIDE - 1) / BARS_PER_SLIDE);
         for (int page = 0; page < pages; page++) {
@@ -180,55 +158,7 @@ public class ReportSlides {
         }
     }
 
-    /** Horizontal bars with their labels, a percentage axis, and the national share as a dashed line. */
-    private static void chart(XSLFSlide slide, List<Bar> bars, Double nationalLine, String description) {
-        XSLFGroupShape chart = slide.createGroup();
-        chart.setAnchor(CHART);
-        chart.setInteriorAnchor(CHART);
-        alternativeText(chart, description);
-        double row = Math.max(MIN_ROW, Math.min(MAX_ROW, (CHART.getHeight() - AXIS_HEIGHT) / Math.max(bars.size(), 1)));
-        double left = CHART.getX() + LABEL_WIDTH;
-        double axisY = CHART.getY() + row * bars.size() + 4;
-        for (int i = 0; i < bars.size(); i++) {
-            Bar bar = bars.get(i);
-            double top = CHART.getY() + i * row;
-            Color colour = bar.highlighted() ? DARK : bar.national() ? NATIONAL : LIGHT;
-            text(chart, new Rectangle2D.Double(CHART.getX(), top, LABEL_WIDTH - 6, row), bar.label(), LABEL_POINTS,
-                    bar.highlighted(), Color.BLACK).getTextParagraphs().get(0).setTextAlign(TextParagraph.TextAlign.RIGHT);
-            XSLFAutoShape shape = chart.createAutoShape();
-            shape.setShapeType(ShapeType.RECT);
-            shape.setAnchor(new Rectangle2D.Double(left, top + row * 0.15, Math.max(barWidth(bar), 0.75), row * 0.7));
-            shape.setFillColor(colour);
-            shape.setLineColor(null);
-        }
-        line(chart, left, CHART.getY(), left, axisY, Color.BLACK, false);
-        line(chart, left, axisY, left + BAR_WIDTH, axisY, Color.BLACK, false);
-        for (int tick = 0; tick <= 100; tick += 25) {
-            double x = left + BAR_WIDTH * tick / 100;
-            line(chart, x, axisY, x, axisY + 4, Color.BLACK, false);
-            text(chart, new Rectangle2D.Double(x - 25, axisY + 4, 50, 18), tick + "%", 9, false, GREY)
-                    .getTextParagraphs().get(0).setTextAlign(TextParagraph.TextAlign.CENTER);
-        }
-        if (nationalLine != null) {
-            double x = left + BAR_WIDTH * nationalLine / 100;
-            line(chart, x, CHART.getY(), x, axisY, NATIONAL, true);
-        }
-        // the values last, on a white ground, so the national line never runs through one
-        for (int i = 0; i < bars.size(); i++) {
-            Bar bar = bars.get(i);
-            XSLFTextBox value = text(chart, new Rectangle2D.Double(left + barWidth(bar) + 3,
-                    CHART.getY() + i * row + (row - MIN_ROW) / 2, bar.value().length() * 8.0 + 10, MIN_ROW), bar.value(),
-                    LABEL_POINTS, bar.highlighted(), Color.BLACK);
-            value.setWordWrap(false);
-            value.setFillColor(Color.WHITE);
-        }
-    }
-
-    private static double barWidth(Bar bar) {
-        return BAR_WIDTH * bar.share() / 100;
-    }
-
-    private static void keyFigures(XSLFSlide slide, OrganisationReport.StandardRow standard) {
+    private static void keyFigures(XSLFSlide slide, StandardRow standard) {
         double x = CHART.getMaxX() + 20;
         text(slide, new Rectangle2D.Double(x, 112, 260, 90), "Your organisation\n" + withRecords(standard.own()), 16,
                 false, DARK);
@@ -239,68 +169,6 @@ public class ReportSlides {
                 Color.BLACK);
         text(slide, new Rectangle2D.Double(x, 354, 260, 50), "Target " + standard.targetPercent() + "%", 16, false,
                 Color.BLACK);
-    }
-
-    /** A slide from the master's "Title Only" layout, so its title is the slide's title for readers and outlines. */
-    private static XSLFSlide titled(XMLSlideShow show, String title) {
-        XSLFSlide slide = show.createSlide(layout(show, SlideLayout.TITLE_ONLY));
-        XSLFTextShape placeholder = slide.getPlaceholder(0);
-        placeholder.setAnchor(new Rectangle2D.Double(40, 20, 880, 76));
-        placeholder.clearText();
-        XSLFTextRun run = placeholder.addNewTextParagraph().addNewTextRun();
-        run.setText(title);
-        run.setFontSize(26.0);
-        run.setBold(true);
-        return slide;
-    }
-
-    private static XSLFSlideLayout layout(XMLSlideShow show, SlideLayout kind) {
-        return show.getSlideMasters().get(0).getLayout(kind);
-    }
-
-    /** The description a screen reader gives for the chart (the shape's "alt text"). */
-    private static void alternativeText(XSLFGroupShape chart, String description) {
-        var properties = ((CTGroupShape) chart.getXmlObject()).getNvGrpSpPr().getCNvPr();
-        properties.setName("Chart");
-        properties.setDescr(description);
-    }
-
-    private static void row(XSLFTable table, boolean header, String... cells) {
-        XSLFTableRow row = table.addRow();
-        for (String value : cells) {
-            XSLFTextRun run = row.addCell().setText(value);
-            run.setFontSize(header ? 13.0 : 12.0);
-            run.setBold(header);
-        }
-    }
-
-    private static XSLFTextBox text(XSLFShapeContainer container, Rectangle2D anchor, String value, double size,
-            boolean bold, Color colour) {
-        XSLFTextBox box = container.createTextBox();
-        box.setAnchor(anchor);
-        box.setWordWrap(true);
-        box.setInsets(new Insets2D(1, 2, 1, 2));
-        box.setVerticalAlignment(VerticalAlignment.MIDDLE);
-        String[] lines = value.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            XSLFTextRun run = (i == 0 ? box.getTextParagraphs().get(0) : box.addNewTextParagraph()).addNewTextRun();
-            run.setText(lines[i]);
-            run.setFontSize(size);
-            run.setBold(bold || i > 0);
-            run.setFontColor(colour);
-        }
-        return box;
-    }
-
-    private static void line(XSLFShapeContainer container, double x1, double y1, double x2, double y2, Color colour,
-            boolean dashed) {
-        XSLFConnectorShape line = container.createConnector();
-        line.setAnchor(new Rectangle2D.Double(x1, y1, x2 - x1, y2 - y1));
-        line.setLineColor(colour);
-        line.setLineWidth(dashed ? 2 : 1);
-        if (dashed) {
-            line.setLineDash(StrokeStyle.LineDash.DASH);
-        }
     }
 
     /** "68% (27 of 40)", or "no records" where the standard applies to none. */

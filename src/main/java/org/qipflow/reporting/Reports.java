@@ -64,9 +64,9 @@ public class Reports {
     }
 
     /** Every standard as the reader sees it: the whole of what any format of its report shows of the figures. */
-    static List<OrganisationReport.StandardRow> rows(List<Standard> standards, Map<String, String> aliases,
+    static List<StandardRow> rows(List<Standard> standards, Map<String, String> aliases,
             String reader, Round current, List<Round> earlier) {
-        List<OrganisationReport.StandardRow> rows = new ArrayList<>();
+        List<StandardRow> rows = new ArrayList<>();
         for (Standard standard : standards) {
             List<ResultFigure> ofStandard = current.figures().stream()
                     .filter(f -> f.standardId().equals(standard.id())).toList();
@@ -74,7 +74,7 @@ public class Reports {
             OrganisationReport.Exact own = own(ofStandard, reader);
             List<OrganisationReport.Trend> trend = trend(earlier, standard.id(), reader);
             trend.add(new OrganisationReport.Trend(current.number(), current.label(), true, own, national));
-            rows.add(new OrganisationReport.StandardRow(standard.id(), standard.text(), standard.source(),
+            rows.add(new StandardRow(standard.id(), standard.text(), standard.source(),
                     standard.target(), own, national, peers(ofStandard, reader, aliases, national),
                     teams(ofStandard, reader), trend));
         }

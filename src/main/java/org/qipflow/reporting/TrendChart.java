@@ -21,7 +21,7 @@ public record TrendChart(int width, int height, ChartAxes axes, String ownPath, 
     public record Dot(double x, double y, String title) {
     }
 
-    static TrendChart of(OrganisationReport.StandardRow standard) {
+    static TrendChart of(StandardRow standard) {
         List<OrganisationReport.Trend> rounds = standard.trend();
         double step = rounds.size() < 2 ? 0 : (double) (AREA.right() - AREA.left() - 40) / (rounds.size() - 1);
         List<ChartAxes.Tick> xTicks = new ArrayList<>();

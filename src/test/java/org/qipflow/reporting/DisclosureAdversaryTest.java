@@ -250,7 +250,7 @@ class DisclosureAdversaryTest {
     }
 
     /** Everything about the figures the reader is shown, in every format. */
-    static List<OrganisationReport.StandardRow> view(List<int[]> world, Tie tie, Withholding withholding) {
+    static List<StandardRow> view(List<int[]> world, Tie tie, Withholding withholding) {
         Map<String, String> aliases = new LinkedHashMap<>();
         for (int i = 0; i < world.size(); i++) {
             aliases.put(code(i), "Organisation " + code(i));
@@ -266,7 +266,7 @@ class DisclosureAdversaryTest {
         private final List<int[]> world;
         private final Tie tie;
         private final Withholding withholding;
-        private final List<OrganisationReport.StandardRow> seen;
+        private final List<StandardRow> seen;
         /** The sums the national figures shown fix, as weights over {records, S1 met, S2 met}, and their values. */
         private final List<int[]> fixed = new ArrayList<>();
         private final List<Integer> target = new ArrayList<>();

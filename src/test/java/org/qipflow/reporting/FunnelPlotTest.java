@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class FunnelPlotTest {
 
-    private static OrganisationReport.StandardRow standard(int nationalNumerator, int nationalDenominator,
+    private static StandardRow standard(int nationalNumerator, int nationalDenominator,
             OrganisationReport.Peer... peers) {
-        return new OrganisationReport.StandardRow("S1", "Lithium level in range", "NICE", 80,
+        return new StandardRow("S1", "Lithium level in range", "NICE", 80,
                 new OrganisationReport.Exact(45, 100), new OrganisationReport.Exact(nationalNumerator, nationalDenominator),
                 List.of(peers), List.of(), List.of());
     }

@@ -11,9 +11,9 @@ class OrganisationReportTest {
     static final OrganisationReport.Cover COVER = new OrganisationReport.Cover("QIP-7", "Lithium", "Baseline audit (round 1)",
             "Trust", null, 10, 1, 5);
 
-    static OrganisationReport.StandardRow standard(String id, Integer target, int numerator, int denominator,
+    static StandardRow standard(String id, Integer target, int numerator, int denominator,
             int nationalNumerator, int nationalDenominator) {
-        return new OrganisationReport.StandardRow(id, "Standard " + id, "NICE", target,
+        return new StandardRow(id, "Standard " + id, "NICE", target,
                 new OrganisationReport.Exact(numerator, denominator),
                 new OrganisationReport.Exact(nationalNumerator, nationalDenominator), List.of(), List.of(), List.of());
     }
@@ -29,7 +29,7 @@ class OrganisationReportTest {
                 standard("S6", 90, 4, 10, 50, 100),    // 40%: 10 behind
                 standard("S7", 90, 2, 3, 20, 30)));    // 66.7% vs 66.7%: level, not a gap
 
-        assertThat(report.biggestGaps()).extracting(OrganisationReport.StandardRow::id)
+        assertThat(report.biggestGaps()).extracting(StandardRow::id)
                 .containsExactly("S3", "S1", "S6");
         assertThat(report.standards().get(0).pointsFromNational()).isEqualTo(-20);
         assertThat(report.standards().get(0).difference()).isEqualTo("-20 points");
@@ -41,8 +41,8 @@ class OrganisationReportTest {
 
     @Test
     void aTargetIsMetOnlyByWholeRecordsNotByARoundedShare() {
-        OrganisationReport.StandardRow twoOfThree = standard("S1", 67, 2, 3, 10, 20);   // 66.67% < 67%
-        OrganisationReport.StandardRow exactly = standard("S2", 75, 3, 4, 10, 20);      // 75% = 75%
+        StandardRow twoOfThree = standard("S1", 67, 2, 3, 10, 20);   // 66.67% < 67%
+        StandardRow exactly = standard("S2", 75, 3, 4, 10, 20);      // 75% = 75%
 
         assertThat(twoOfThree.own().percent()).isEqualTo("67%");
         assertThat(twoOfThree.metTarget()).isFalse();
@@ -67,7 +67,7 @@ class OrganisationReportTest {
                 new OrganisationReport.Trend(1, "Baseline audit (round 1)", false, half, nation),
                 new OrganisationReport.Trend(2, "Re-audit (round 2)", false, half, null),
                 new OrganisationReport.Trend(3, "Re-audit (round 3)", true, half, nation));
-        TrendChart chart = new OrganisationReport.StandardRow("S1", "Standard S1", "NICE", 100, half, nation,
+        TrendChart chart = new StandardRow("S1", "Standard S1", "NICE", 100, half, nation,
                 List.of(), List.of(), rounds).trendChart();
         assertThat(chart.national()).hasSize(2);
         assertThat(chart.nationalPath()).as("two separate points, no line across round 2")
@@ -75,7 +75,7 @@ class OrganisationReportTest {
         assertThat(chart.description()).contains("Re-audit (round 2): yours 50%, all organisations not shown");
         assertThat(rounds.get(1).difference()).isEqualTo("not shown");
 
-        OrganisationReport.StandardRow withheld = new OrganisationReport.StandardRow("S1", "Standard S1", "NICE", 100,
+        StandardRow withheld = new StandardRow("S1", "Standard S1", "NICE", 100,
                 half, null, List.of(), List.of(), List.of());
         assertThat(withheld.difference()).isEqualTo("not shown");
         assertThat(withheld.funnel().limits()).isNull();

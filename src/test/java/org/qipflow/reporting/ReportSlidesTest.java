@@ -44,7 +44,7 @@ class ReportSlidesTest {
         return new OrganisationReport("Organisation 21",
                 new OrganisationReport.Cover("QIP-7", "Lithium monitoring", "Re-audit (round 3)", "Trust", null, 40, 3,
                         ORGANISATIONS + 1),
-                List.of(new OrganisationReport.StandardRow("S1", "Serum lithium level measured in the past 3 months", "NICE",
+                List.of(new StandardRow("S1", "Serum lithium level measured in the past 3 months", "NICE",
                         100, own, national, peers, teams, trend)));
     }
 
@@ -62,7 +62,7 @@ class ReportSlidesTest {
     void aChartWithMoreBarsThanFitGoesOnOverSeveralSlidesEachTitledAndDescribed() throws Exception {
         try (XMLSlideShow show = slides()) {
             List<String> titles = show.getSlides().stream().map(ReportSlidesTest::title).toList();
-            int pages = (ORGANISATIONS + ReportSlides.BARS_PER_SLIDE - 1) / ReportSlides.BARS_PER_SLIDE;
+            int pages = (ORGANISATIONS + SlideShapes.BARS_PER_SLIDE - 1) / SlideShapes.BARS_PER_SLIDE;
             assertThat(titles).hasSize(2 + pages + 2).startsWith("Results of QIP-7 Lithium monitoring", "Summary")
                     .contains("S1: all organisations (1 of " + pages + ")", "S1: all organisations (" + pages + " of "
                             + pages + ")", "S1: your teams", "S1: change over rounds");
