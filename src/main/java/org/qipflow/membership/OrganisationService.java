@@ -5,13 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,20 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrganisationService {
 
     private final OrganisationRepository organisations;
+    private final OrganisationChanges changes;
     private final MembershipRenewalProcess renewals;
     private final OrganisationCsvImport csvImport;
-    private final ApplicationEventPublisher events;
     private final MembershipRenewalSchedule schedule;
     private final Clock clock;
 
-    OrganisationService(OrganisationRepository organisations, MembershipRenewalProcess renewals,
-            OrganisationCsvImport csvImport, ApplicationEventPublisher events, MembershipRenewalSchedule schedule,
+    OrganisationService(OrganisationRepository organisations, OrganisationChanges changes,
+            MembershipRenewalProcess renewals, OrganisationCsvImport csvImport, MembershipRenewalSchedule schedule,
             Clock clock) {
-        this.schedule = schedule;
         this.organisations = organisations;
+        this.changes = changes;
         this.renewals = renewals;
         this.csvImport = csvImport;
-        this.events = events;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -94,7 +92,7 @@ public class OrganisationService {
                     + " already exists; edit it instead of creating it again");
         }
         try {
-            insert(details);
+            changes.insert(details);
         } catch (DuplicateKeyException e) {
             // another request created the same code between our check and our insert
             throw new ConflictException("An organisation with code " + details.code() + " already exists");
@@ -124,7 +122,7 @@ public class OrganisationService {
             throw new ConflictException("Someone else changed " + current.name()
                     + " while you were editing it; reload the page to see their changes");
         }
-        apply(current, details);
+        changes.apply(current, details);
         return get(current.code());
     }
 
@@ -177,9 +175,9 @@ public class OrganisationService {
             for (OrganisationDetails details : rows) {
                 var existing = organisations.findByCodeForUpdate(details.code());
                 if (existing.isEmpty()) {
-                    insert(details);
+                    changes.insert(details);
                     created++;
-                } else if (apply(existing.get(), details)) {
+                } else if (changes.apply(existing.get(), details)) {
                     updated++;
                 }
             }
@@ -188,36 +186,6 @@ public class OrganisationService {
                     + "nothing was imported, upload the file again");
         }
         return new ImportResult(created, updated, rows.size() - created - updated);
-    }
-
-    private void insert(OrganisationDetails details) {
-        LocalDate ends = details.membershipEnds() == null ? schedule.firstTermEnds(today()) : details.membershipEnds();
-        organisations.insert(details, ends, now());
-        renewals.start(details.code());
-    }
-
-    /** @return whether anything changed */
-    private boolean apply(Organisation current, OrganisationDetails details) {
-        LocalDate ends = details.membershipEnds() == null ? current.membershipEnds() : details.membershipEnds();
-        boolean detailsChanged = !current.name().equals(details.name()) || current.nation() != details.nation()
-                || current.type() != details.type() || !current.membershipEnds().equals(ends);
-        boolean leadChanged = current.localLead() == null || !current.localLead().sameContact(details.lead());
-        if (detailsChanged) {
-            organisations.update(current.id(), details, ends, now());
-        }
-        if (leadChanged) {
-            organisations.replaceLead(current.id(), details.lead(), now());
-            if (current.localLead() == null || !current.localLead().samePerson(details.lead())) {
-                events.publishEvent(new LocalLeadChanged(current.code()));
-            }
-            if (!detailsChanged) {
-                organisations.touch(current.id(), now());
-            }
-        }
-        if (!Objects.equals(current.membershipEnds(), ends) && current.active()) {
-            renewals.membershipEndsChanged(current.code());
-        }
-        return detailsChanged || leadChanged;
     }
 
     private LocalDate today() {

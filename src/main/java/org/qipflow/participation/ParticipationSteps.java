@@ -72,7 +72,7 @@ class ParticipationSteps {
         if (daysLeft < nearer || !deadline.isAfter(now)) {
             return;
         }
-        Optional<Instant> lastTold = outbox.lastWritten(CycleMails.reference(cycle, organisationCode),
+        Optional<Instant> lastTold = outbox.lastWritten(LeadMailParts.reference(cycle, organisationCode),
                 CycleMails.ANNOUNCING_DEADLINE);
         if (lastTold.isPresent() && lastTold.get().isAfter(now.minus(NOTHING_NEW_WITHIN))) {
             return;
