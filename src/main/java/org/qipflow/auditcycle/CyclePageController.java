@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.qipflow.common.Choice;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.FormErrors;
@@ -73,8 +74,8 @@ class CyclePageController {
         model.addAttribute("lateSubmissionsEnd", participation.lateSubmissionsEnd(id));
         model.addAttribute("canJoin", cycle.milestones().get(Milestone.SUBMISSION_CLOSES).toInstant()
                 .isAfter(clock.instant()));
-        model.addAttribute("candidates", organisations.list(true).stream()
-                .filter(o -> !taking.contains(o.code())).toList());
+        model.addAttribute("candidates", organisations.list(true).stream().filter(o -> !taking.contains(o.code()))
+                .map(o -> Choice.of(o.code(), o.name() + " (" + o.code() + ")")).toList());
         CycleStage stage = tracker.stage(id);
         model.addAttribute("awaitingReview", stage == CycleStage.AWAITING_REVIEW);
         model.addAttribute("submissionOpen", stage == CycleStage.SUBMISSION_OPEN);

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.LocalTime;
 import java.util.Map;
 
+import org.qipflow.common.Choice;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.FormErrors;
@@ -61,7 +62,10 @@ class ParticipantPagesController {
         model.addAttribute("organisation", organisations.get(participant.organisationCode()));
         model.addAttribute("participant", participant);
         model.addAttribute("definition", definition);
-        model.addAttribute("records", records.quality(id, participant.organisationCode()));
+        var checked = records.quality(id, participant.organisationCode());
+        model.addAttribute("records", checked);
+        model.addAttribute("recordChoices", checked.stream().map(q -> Choice.of(String.valueOf(q.record().id()),
+                q.record().teamCode() + " / " + q.record().pseudonym())).toList());
         model.addAttribute("figures", records.figures(id, participant.organisationCode()));
         model.addAttribute("history", records.history(id, participant.organisationCode()).stream().limit(50).toList());
         model.addAttribute("queries", queries.of(id, participant.organisationCode()));
@@ -78,6 +82,7 @@ class ParticipantPagesController {
         } catch (InvalidInputException e) {
             FormErrors.show(model, e.problems());
             model.addAttribute("questionEntered", question);
+            model.addAttribute("recordIdEntered", recordId == null ? null : String.valueOf(recordId));
             return organisationData(id, code, model);
         }
         redirect.addFlashAttribute(FLASH, "Your question has been emailed to the local lead, with a link to answer it");

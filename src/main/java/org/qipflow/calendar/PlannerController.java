@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.qipflow.common.Choice;
 import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.PdfDocuments;
@@ -51,7 +52,8 @@ class PlannerController {
         model.addAttribute("plan", planner.plan(year, coordinator));
         if (coordinator) {
             model.addAttribute("drafts", planner.drafts(year));
-            model.addAttribute("programmes", programmes.list());
+            model.addAttribute("programmes", programmes.list().stream()
+                    .map(p -> Choice.of(p.code(), p.code() + " " + p.title())).toList());
             model.addAttribute("kinds", CycleKind.values());
             model.addAttribute("file", planner.file(year).orElse(null));
         }

@@ -1,6 +1,5 @@
 package org.qipflow.leadaccess;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.qipflow.common.EmailedLinkRequests;
 import org.qipflow.common.FieldProblem;
+import org.qipflow.common.FormErrors;
 import org.qipflow.common.RequestBudget;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.participation.FreshLinkRequests;
@@ -104,7 +104,7 @@ class LinkPageController {
     private static String askForCode(Model model, HttpServletResponse response, String problem) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("problem", "unknown");
-        model.addAttribute("problems", List.of(new FieldProblem("organisationCode", problem)));
+        FormErrors.show(model, new FieldProblem("organisationCode", problem));
         return "tasks/link-problem";
     }
 }

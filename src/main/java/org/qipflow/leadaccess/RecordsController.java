@@ -3,10 +3,12 @@ package org.qipflow.leadaccess;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.qipflow.common.Choice;
 import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.RejectedFileException;
@@ -34,6 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class RecordsController {
+
+    private static final List<Choice> YES_NO = List.of(Choice.of("yes", "Yes"), Choice.of("no", "No"));
 
     private final TaskPages pages;
     private final ParticipantRecords participantRecords;
@@ -89,7 +93,7 @@ class RecordsController {
             return pages.show(token, model, response);
         }
         TaskContext context = found.get();
-        model.addAttribute("definition", records.definitionOf(context.cycle().id()));
+        recordForm(context, model);
         FormErrors.noneYet(model);
         if (recordId != null) {
             AuditRecord record = records.get(context.cycle().id(), context.organisation().code(), recordId);
@@ -111,7 +115,7 @@ class RecordsController {
         String recordIdText = form.getFirst("recordId");
         Long recordId = recordIdText == null || recordIdText.isBlank() ? null : Long.valueOf(recordIdText);
         return pages.act(token, LeadTask.SUBMIT_DATA, model, response, context -> {
-            model.addAttribute("definition", records.definitionOf(context.cycle().id()));
+            recordForm(context, model);
             model.addAttribute("answers", answers);
             model.addAttribute("team", form.getFirst("team"));
             model.addAttribute("pseudonym", form.getFirst("pseudonym"));
@@ -134,5 +138,13 @@ class RecordsController {
     @GetMapping({"/tasks/{token}/export.xlsx", "/tasks/{token}/export.csv"})
     ResponseEntity<byte[]> exportNeedsSignIn() {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/leads/sign-in?records")).build();
+    }
+
+    /** What the record form offers: the definition's questions, the organisation's teams, yes and no. */
+    private void recordForm(TaskContext context, Model model) {
+        model.addAttribute("definition", records.definitionOf(context.cycle().id()));
+        model.addAttribute("teamChoices",
+                context.participant().teams().stream().map(team -> Choice.of(team, team)).toList());
+        model.addAttribute("yesNo", YES_NO);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.qipflow.common.Choice;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
@@ -31,6 +32,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TaskPages {
 
     private static final int TOKEN_LENGTH = 43;
+    private static final List<Choice> TAKING_PART = List.of(Choice.of("true", "Yes, we are taking part"),
+            Choice.of("false", "No, not this time"));
+    private static final List<Choice> DECLARATION = List.of(Choice.of("complete",
+            "Our organisation's audit data for this cycle are complete and ready for analysis"));
 
     /** An action behind one of the task page's forms. */
     interface Action {
@@ -145,6 +150,7 @@ class TaskPages {
                 List<String> lastRound = participation.teamsOfLastRound(cycleId, code);
                 model.addAttribute("lastRoundTeams", !lastRound.isEmpty());
                 model.asMap().putIfAbsent("teamsEntered", String.join(", ", lastRound));
+                model.addAttribute("takingPartChoices", TAKING_PART);
                 yield "tasks/confirm";
             }
             case SUBMIT_DATA -> submissionPage(context, model);
@@ -172,6 +178,7 @@ class TaskPages {
             return "tasks/done";
         }
         model.addAttribute("canSubmit", canSubmit);
+        model.addAttribute("declarationChoices", DECLARATION);
         model.addAttribute("definition", records.definitionOf(cycleId));
         model.addAttribute("records", records.quality(cycleId, code));
         model.asMap().putIfAbsent("uploadProblems", List.of());

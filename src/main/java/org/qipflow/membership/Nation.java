@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.qipflow.common.Choice;
+
 /** The nations whose specialist mental-health providers may join. */
-public enum Nation {
+public enum Nation implements Choice {
     ENGLAND("England"),
     SCOTLAND("Scotland"),
     WALES("Wales"),
@@ -19,6 +21,7 @@ public enum Nation {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.qipflow.common.Choice;
+
 /** The kinds of provider that may be members. */
-public enum OrganisationType {
+public enum OrganisationType implements Choice {
     NHS_TRUST("NHS trust"),
     HEALTH_BOARD("Health board"),
     INDEPENDENT("Independent provider");
@@ -16,6 +18,7 @@ public enum OrganisationType {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package org.qipflow.programmes;
 
+import org.qipflow.common.Choice;
+
 /** Baseline audit, re-audit on the same standards, or supplementary audit extending the time series. */
-public enum CycleKind {
+public enum CycleKind implements Choice {
     BASELINE("Baseline audit"),
     REAUDIT("Re-audit"),
     SUPPLEMENTARY("Supplementary audit");
@@ -12,6 +14,7 @@ public enum CycleKind {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

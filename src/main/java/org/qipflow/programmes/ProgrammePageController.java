@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.qipflow.common.Choice;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
 import org.qipflow.common.FieldProblem;
@@ -43,8 +44,11 @@ class ProgrammePageController {
 
     /** The definitions a new programme can follow, for the page's choice. */
     @ModelAttribute("definitions")
-    List<AuditDefinition> definitions() {
-        return definitions.all().stream().sorted(Comparator.comparing(AuditDefinition::title)).toList();
+    List<Choice> definitions() {
+        return definitions.all().stream().sorted(Comparator.comparing(AuditDefinition::title))
+                .map(d -> Choice.of(d.id(), d.title(),
+                        d.id() + ", version " + d.version() + " · " + d.standards().size() + " standards"))
+                .toList();
     }
 
     @GetMapping

@@ -37,6 +37,17 @@ class CoordinatorPagesTest {
     @Autowired
     ParticipationService participation;
 
+    /** Each audit definition offered says under its name which version it is and how many standards it has. */
+    @Test
+    void eachDefinitionOfferedIsDescribedByItsOwnHint() throws Exception {
+        String page = mvc.perform(get("/programmes/new")).andReturn().getResponse().getContentAsString();
+        int at = page.indexOf("value=\"lithium-monitoring\"");
+        String radio = page.substring(page.lastIndexOf("<input", at), page.indexOf(">", at) + 1);
+        String hintId = radio.replaceAll("(?s).*aria-describedby=\"([^\"]+)\".*", "$1");
+        assertThat(hintId).endsWith("-item-hint");
+        assertThat(page).contains("id=\"" + hintId + "\">lithium-monitoring, version 1 · 4 standards</div>");
+    }
+
     @Test
     void aProgrammeIsAddedAndACycleScheduledFromThePages() throws Exception {
         mvc.perform(get("/programmes/new")).andExpect(status().isOk());

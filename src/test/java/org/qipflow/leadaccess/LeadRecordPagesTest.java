@@ -85,6 +85,27 @@ class LeadRecordPagesTest {
         assertThat(page).contains("id=\"age-error\" class=\"govuk-error-message\"");
     }
 
+    /** A yes/no question is one fieldset read out with its hint and message; the answers given stay chosen. */
+    @Test
+    void aGeneratedYesNoQuestionNamesItsProblemAndTheAnswersGivenStayChosen() throws Exception {
+        String page = mvc.perform(post(submitPath + "/records").with(csrf()).param("team", "T02")
+                        .param("pseudonym", "P001").param("age", "200").param("lithiumStartedInLastYear", "no"))
+                .andReturn().getResponse().getContentAsString();
+        int at = page.indexOf("id=\"serumLithiumLast3Months-error\"");
+        String question = page.substring(page.lastIndexOf("<fieldset", at), page.indexOf("</fieldset>", at));
+        assertThat(question).contains(
+                "aria-describedby=\"serumLithiumLast3Months-hint serumLithiumLast3Months-error\"",
+                "govuk-radios govuk-radios--small govuk-radios--inline", "value=\"yes\"", "value=\"no\"");
+        assertThat(input(page, "lithiumStartedInLastYear-2")).contains("value=\"no\"", "checked");
+        assertThat(input(page, "lithiumStartedInLastYear")).doesNotContain("checked");
+        assertThat(input(page, "team-2")).contains("value=\"T02\"", "checked");
+    }
+
+    private static String input(String page, String id) {
+        int at = page.indexOf("id=\"" + id + "\"");
+        return page.substring(page.lastIndexOf("<input", at), page.indexOf(">", at) + 1);
+    }
+
     @Test
     void anotherOrganisationsRecordCannotBeReadChangedOrDeletedThroughThisLink() throws Exception {
         String other = fixture.confirmedMember(cycle.id(), "Wales", "T01");
