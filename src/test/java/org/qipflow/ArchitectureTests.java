@@ -33,6 +33,7 @@ class ArchitectureTests {
             "org.qipflow.auditcycle.CycleProcess", "org.qipflow.auditcycle.CycleDelegates",
             "org.qipflow.participation.ParticipationProcess", "org.qipflow.participation.ParticipationDelegates",
             "org.qipflow.membership.MembershipRenewalProcess", "org.qipflow.membership.MembershipRenewalDelegates",
+            "org.qipflow.topics.TopicProcess", "org.qipflow.topics.TopicDelegates",
             "org.qipflow.security.AdminAccountInitializer", "org.qipflow.security.CamundaWebappSingleSignOn",
             "org.qipflow.security.DemoExposureGuard", "org.qipflow.security.EngineIdentityAuthenticationProvider",
             "org.qipflow.security.SpringSecurityCamundaAuthentication", "org.qipflow.definitions.Feel",

@@ -2,10 +2,10 @@ package org.qipflow.leadaccess;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.qipflow.common.EmailAddresses;
 import org.qipflow.common.EmailedLinkRequests;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.FormErrors;
@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LeadSignInController {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final LeadSignIns signIns;
     private final LeadSessions sessions;
@@ -50,8 +49,7 @@ class LeadSignInController {
     String send(@RequestParam(defaultValue = "") String email, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         String problem = email.isBlank() ? "Enter your email address"
-                : EMAIL.matcher(email.strip()).matches() ? null
-                : "Enter an email address in the correct format, like name@nhs.net";
+                : EmailAddresses.wellFormed(email.strip()) ? null : EmailAddresses.WRONG_FORMAT;
         if (problem != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             List<FieldProblem> problems = List.of(new FieldProblem("email", problem));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.qipflow.common.EmailAddresses;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 
@@ -28,9 +29,7 @@ final class OrganisationValidator {
 
     private static final Pattern ODS_CODE = Pattern.compile("[A-Z0-9]{3,6}");
     // Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is proven by the mail itself.
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_TEXT = 200;
-    private static final int MAX_EMAIL = 254;
 
     private OrganisationValidator() {
     }
@@ -101,9 +100,8 @@ final class OrganisationValidator {
         String trimmed = value == null ? "" : value.trim();
         if (trimmed.isEmpty()) {
             problems.add(new FieldProblem(LEAD_EMAIL, "Enter the local lead's email address"));
-        } else if (trimmed.length() > MAX_EMAIL || !EMAIL.matcher(trimmed).matches()) {
-            problems.add(new FieldProblem(LEAD_EMAIL,
-                    "Enter an email address in the correct format, like name@nhs.net"));
+        } else if (!EmailAddresses.wellFormed(trimmed)) {
+            problems.add(new FieldProblem(LEAD_EMAIL, EmailAddresses.WRONG_FORMAT));
         }
         return trimmed;
     }

@@ -78,6 +78,10 @@ public class CycleService {
         Programme programme = programmes.findByCodeForUpdate(ProgrammeService.normaliseCode(programmeCode))
                 .orElseThrow(() -> new NotFoundException("No programme has the code " + programmeCode));
         List<FieldProblem> problems = new ArrayList<>();
+        if (programme.auditDefinition() == null) {
+            problems.add(new FieldProblem("auditDefinition", programme.code() + " has no audit definition yet: "
+                    + "attach the one its audits will use before scheduling its first round"));
+        }
         if (kind == null) {
             problems.add(new FieldProblem("kind", "Choose the kind of cycle: BASELINE, REAUDIT or SUPPLEMENTARY"));
         }

@@ -59,6 +59,11 @@ class ProgrammeRepository {
                 .update();
     }
 
+    void attachDefinition(long programmeId, String auditDefinition) {
+        jdbc.sql("update programme set audit_definition = :def where id = :id").param("def", auditDefinition)
+                .param("id", programmeId).update();
+    }
+
     long insertCycle(long programmeId, CycleKind kind, Milestones milestones, int definitionVersion, Instant now) {
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from audit_cycle where programme_id = :id")
                 .param("id", programmeId).query(Integer.class).single();
