@@ -28,6 +28,13 @@ class PageModelAdvice {
         return errorPage("Page not found", e.getMessage(), request);
     }
 
+    /** Something changed meanwhile (a decision already made, a question closed): say what, change nothing. */
+    @ExceptionHandler(ConflictException.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    ModelAndView conflict(ConflictException e, HttpServletRequest request) {
+        return errorPage("This has changed meanwhile", e.getMessage(), request);
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
     ModelAndView tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {

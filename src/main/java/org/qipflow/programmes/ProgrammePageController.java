@@ -117,6 +117,22 @@ class ProgrammePageController {
         }
     }
 
+    /** Gives a draft programme, adopted from a topic, the audit definition its rounds will use. */
+    @PostMapping("/{code}/definition")
+    String attachDefinition(@PathVariable String code, @RequestParam(required = false) String auditDefinition,
+            Model model, RedirectAttributes redirect) {
+        try {
+            Programme programme = programmes.attachDefinition(code, auditDefinition);
+            redirect.addFlashAttribute("flash", programme.code() + " now uses the audit definition "
+                    + programme.auditDefinition() + "; schedule its baseline below");
+            return "redirect:/programmes/" + programme.code();
+        } catch (InvalidInputException e) {
+            show(code, model);
+            FormErrors.show(model, e.problems());
+            return "programmes/show";
+        }
+    }
+
     /** What the coordinator typed, to show again next to the errors. */
     static Map<String, String> form(String... namesAndValues) {
         Map<String, String> values = new HashMap<>();

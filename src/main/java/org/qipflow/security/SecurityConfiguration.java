@@ -71,6 +71,8 @@ class SecurityConfiguration {
                         .permitAll()
                         // local leads: their email link is their authority, checked by the task pages
                         .requestMatchers("/tasks/**", "/leads/sign-in/**", "/leads/sign-in").permitAll()
+                        // anyone at a member organisation proposes a topic; the proposer's links are their authority
+                        .requestMatchers("/topics", "/topics/propose", "/topics/links/**").permitAll()
                         // the programme calendar and its feeds; private feeds are opened by their token
                         .requestMatchers("/calendar", "/calendar/*.ics", "/calendar/programmes/*.ics",
                                 "/calendar/feeds/*.ics").permitAll()

@@ -86,14 +86,15 @@ class TopicNominationProcessTest {
                 "programmeTitle", ""))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(
                         e.problems()).extracting(p -> p.field()).containsExactly("programmeCode", "programmeTitle"));
 
-        screening.decide(topic.id(), TopicFixture.decision("ADOPT", "programmeCode", "qip-t1",
+        String code = "QIP-TOPIC" + topic.id();
+        screening.decide(topic.id(), TopicFixture.decision("ADOPT", "programmeCode", code.toLowerCase(),
                 "programmeTitle", "Clozapine monitoring in the community"));
 
         assertThat(instance).hasPassed("Task_AdoptTopic").isEnded();
         assertThat(fixture.get(topic.id()).status()).isEqualTo(TopicStatus.ADOPTED);
-        assertThat(programmes.get("QIP-T1").auditDefinition()).isNull();
-        assertThat(programmes.get("QIP-T1").title()).isEqualTo("Clozapine monitoring in the community");
-        assertThat(fixture.mail(topic.id(), "topic-adopted").textBody()).contains("QIP-T1");
+        assertThat(programmes.get(code).auditDefinition()).isNull();
+        assertThat(programmes.get(code).title()).isEqualTo("Clozapine monitoring in the community");
+        assertThat(fixture.mail(topic.id(), "topic-adopted").textBody()).contains(code);
         assertThatThrownBy(() -> screening.decide(topic.id(), TopicFixture.decision("DECLINE", "reasons", "late")))
                 .isInstanceOf(ConflictException.class);
     }
@@ -130,7 +131,7 @@ class TopicNominationProcessTest {
         assertThat(fixture.get(topic.id()).status()).isEqualTo(TopicStatus.QUESTION_ASKED);
         assertThat(fixture.mail(topic.id(), "topic-question").textBody()).contains("Which settings does it concern?");
         String token = fixture.token(topic.id(), "topic-question");
-        assertThatThrownBy(() -> screening.decide(topic.id(), TopicFixture.decision("ADOPT", "programmeCode", "QIP-T2",
+        assertThatThrownBy(() -> screening.decide(topic.id(), TopicFixture.decision("ADOPT", "programmeCode", "QIP-TOPIC" + topic.id(),
                 "programmeTitle", "T"))).isInstanceOf(ConflictException.class);
 
         answers.answer(token, "Community mental health teams and crisis teams.");
@@ -158,7 +159,7 @@ class TopicNominationProcessTest {
         assertThat(answers.page(token)).hasValueSatisfying(page -> assertThat(page.usable()).isFalse());
         assertThatThrownBy(() -> answers.answer(token, "Late")).isInstanceOf(ConflictException.class);
 
-        screening.decide(topic.id(), TopicFixture.decision("ADOPT", "programmeCode", "QIP-T3",
+        screening.decide(topic.id(), TopicFixture.decision("ADOPT", "programmeCode", "QIP-TOPIC" + topic.id(),
                 "programmeTitle", "Clozapine"));
         assertThat(instance).hasPassed("Task_AdoptTopic").isEnded();
     }
