@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -325,6 +327,9 @@ class BrowserJourneysTest {
             page.goBack();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish reports")).click();
             assertThat(page.getByText("Reports published")).isVisible();
+            // the page reloads itself while the publication's background work runs; look once it is done
+            assertThat(page.locator("[data-qf-refresh]")).hasCount(0,
+                    new LocatorAssertions.HasCountOptions().setTimeout(60_000));
             looks.at(page, "published");
             looks.everyPageChecked();
         }
@@ -392,6 +397,69 @@ class BrowserJourneysTest {
             looks.at(page, "planner", "planner");
             looks.everyPageChecked();
         }
+    }
+
+    @Test
+    @Order(6)
+    void aMemberProposesATopicOnAPhoneAndTheCoordinatorScreensIt() throws Exception {
+        Looks looks = new Looks("5-topics");
+        String proposer = "pharmacist." + ORGANISATIONS[1].toLowerCase() + "@nhs.example";
+        try (BrowserContext context = chromium.phone()) {
+            Page page = looks.watch(context.newPage());
+            page.navigate(qipflow.url("/topics"));
+            looks.at(page, "topics");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Propose a topic")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose the topic")).click();
+            assertThat(page.locator(".govuk-error-summary")).isVisible();
+            looks.at(page, "propose-problems");
+            page.getByLabel("Title").fill("Valproate in women of childbearing potential");
+            page.getByLabel("The prescribing problem").fill("Pregnancy prevention is not always documented.");
+            page.getByLabel("NICE guidance it relates to").fill("NG193");
+            page.getByLabel("Why now").fill("A new MHRA safety alert.");
+            page.getByLabel("Your name").fill("Sam Pharmacist");
+            page.getByLabel("Your organisation").selectOption(ORGANISATIONS[1]);
+            page.getByLabel("Your email address").fill(proposer);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose the topic")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your email")))
+                    .isVisible();
+            looks.at(page, "check-email");
+
+            showEmail(page, LiveQipflow.html(qipflow.awaitMail(proposer, "Confirm your email address")));
+            looks.atEmail(page, "confirm-email", null);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Confirm my email address")).click();
+            looks.at(page, "confirm");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email address")).click();
+            assertThat(page.getByText("Your topic is with the programme team")).isVisible();
+            looks.at(page, "confirmed");
+            looks.everyPageChecked();
+        }
+        Looks screening = new Looks("5-topic-screening");
+        try (BrowserContext context = chromium.desktop()) {
+            Page page = screening.watch(context.newPage());
+            signIn(page, screening);
+            nav(page, "Topics");
+            screening.at(page, "review");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Valproate in women of childbearing potential")).click();
+            screening.at(page, "screen");
+            page.locator("input[name='score.NICE_GUIDANCE'][value='MET']").check();
+            page.getByLabel("Decline it").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the decision")).click();
+            assertThat(page.locator(".govuk-error-summary")).containsText("Score \"High cost, volume or risk\"");
+            screening.at(page, "screen-problems");
+            for (String criterion : List.of("COST_VOLUME_RISK", "CLINICIAN_PRIORITY", "SERVICE_USER_PRIORITY",
+                    "IMPROVES_CARE", "VARIATION", "CLEAR_STANDARDS", "PRACTICAL_DATA")) {
+                page.locator("input[name='score." + criterion + "'][value='PARTLY_MET']").check();
+            }
+            page.getByLabel("If declined: why").fill("A national audit already covers this.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the decision")).click();
+            assertThat(page.getByText("The decision is recorded")).isVisible();
+            assertThat(page.getByText("Declined").first()).isVisible();
+            screening.at(page, "decided");
+            screening.everyPageChecked();
+        }
+        assertThat(LiveQipflow.html(qipflow.awaitMail(proposer, "The topic you proposed"))).contains(
+                "A national audit already covers this.");
     }
 
     private void signIn(Page page, Looks looks) {

@@ -119,6 +119,22 @@ class TopicPagesTest {
     }
 
     @Test
+    void aTopicDeclinedFromItsPageShowsEveryScoreAndTheReasons() throws Exception {
+        Topic topic = confirmed("declined.page@nhs.example");
+        RequestPostProcessor coordinator = user("coordinator").roles("COORDINATOR");
+        MockHttpServletRequestBuilder decline = post("/topics/" + topic.id()).with(coordinator).with(csrf())
+                .param("action", "decide").param("decision", "DECLINE").param("reasons", "Covered nationally.");
+        for (Criterion c : Criterion.values()) {
+            decline.param(c.scoreField(), c == Criterion.VARIATION ? "NOT_MET" : "PARTLY_MET")
+                    .param(c.noteField(), c == Criterion.VARIATION ? "Everyone meets it" : "");
+        }
+        mvc.perform(decline).andExpect(redirectedUrl("/topics/" + topic.id()));
+        assertThat(page(get("/topics/" + topic.id()).with(coordinator))).contains("Declined",
+                "Not met. Everyone meets it", "Partly met", "Reasons given: Covered nationally.")
+                .doesNotContain("Not scored", "Record the decision");
+    }
+
+    @Test
     void eachMemberOrganisationVotesOnceForAShortlistedTopic() throws Exception {
         Topic topic = confirmed("votes@nhs.example");
         String voter = topic.proposerOrganisation();
