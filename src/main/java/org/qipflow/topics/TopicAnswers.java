@@ -61,7 +61,7 @@ public class TopicAnswers {
         if (!process.addressConfirmed(topicId)) {
             throw new ConflictException("This proposal can no longer be confirmed; propose the topic again");
         }
-        topics.setStatus(topicId, TopicStatus.SCREENING, clock.instant());
+        topics.confirmed(topicId, clock.instant());
         return true;
     }
 

@@ -62,13 +62,10 @@ class TopicRepository {
                 .param("email", email).param("since", utc(since)).query(Integer.class).single();
     }
 
-    void setStatus(long id, TopicStatus status, Instant now) {
-        jdbc.sql("update topic set status = :status, version = version + 1 where id = :id")
-                .param("status", status.name()).param("id", id).update();
-        if (status == TopicStatus.SCREENING) {
-            jdbc.sql("update topic set confirmed_at = coalesce(confirmed_at, :now) where id = :id")
-                    .param("now", utc(now)).param("id", id).update();
-        }
+    /** The proposer confirmed the address: the topic goes to screening. */
+    void confirmed(long id, Instant now) {
+        jdbc.sql("update topic set status = :status, confirmed_at = :now, version = version + 1 where id = :id")
+                .param("status", TopicStatus.SCREENING.name()).param("now", utc(now)).param("id", id).update();
     }
 
     void setShortlisted(long id, boolean shortlisted) {
