@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.qipflow.common.Choice;
 import org.qipflow.common.NotFoundException;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -39,6 +40,14 @@ public class AuditDefinitions {
     /** The latest version of every definition. */
     public List<AuditDefinition> all() {
         return byId.values().stream().map(versions -> versions.get(versions.size() - 1)).toList();
+    }
+
+    /** The latest version of every definition as a choice on a form, by title, with its id, version and standards. */
+    public List<Choice> choices() {
+        return all().stream().sorted(Comparator.comparing(AuditDefinition::title))
+                .map(d -> Choice.of(d.id(), d.title(),
+                        d.id() + ", version " + d.version() + " · " + d.standards().size() + " standards"))
+                .toList();
     }
 
     /** The latest version of the definition with this id. */
