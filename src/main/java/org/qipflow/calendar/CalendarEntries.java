@@ -51,15 +51,25 @@ public class CalendarEntries {
         this.keepCancelled = keepCancelled;
     }
 
+    private static final String PROPOSED = "next-";
+
     /** A stable UID: the same cycle, organisation and kind of entry always get the same one. */
     public String uid(long cycleId, String organisationCode, String kind) {
-        return "cycle-" + cycleId + (organisationCode == null ? "" : "-" + organisationCode) + "-" + kind + "@"
-                + address.host();
+        return prefix(cycleId, organisationCode) + kind + "@" + address.host();
+    }
+
+    private static String prefix(long cycleId, String organisationCode) {
+        return "cycle-" + cycleId + (organisationCode == null ? "" : "-" + organisationCode) + "-";
     }
 
     /** An address in the application, for an entry's URL. */
     public String link(String path) {
         return address.of(path);
+    }
+
+    /** A stable UID for an entry of the round proposed to follow this cycle. */
+    public String proposedUid(long cycleId, String kind) {
+        return uid(cycleId, null, PROPOSED + kind);
     }
 
     /**
@@ -70,9 +80,25 @@ public class CalendarEntries {
      */
     @Transactional
     public List<CalendarEntry> reconcile(Cycle cycle, String organisationCode, List<EntryDraft> drafts) {
+        return reconcile(cycle, organisationCode, drafts, false);
+    }
+
+    /**
+     * Makes the public entries of the round proposed to follow this cycle (see {@link #proposedUid})
+     * say what the drafts say: none once that round is scheduled or the programme closed.
+     */
+    @Transactional
+    public List<CalendarEntry> reconcileProposed(Cycle cycle, List<EntryDraft> drafts) {
+        return reconcile(cycle, null, drafts, true);
+    }
+
+    private List<CalendarEntry> reconcile(Cycle cycle, String organisationCode, List<EntryDraft> drafts,
+            boolean proposed) {
         Instant now = clock.instant();
         Map<String, CalendarEntry> published = new LinkedHashMap<>();
-        repository.ofCycle(cycle.id(), organisationCode).forEach(e -> published.put(e.uid(), e));
+        repository.ofCycle(cycle.id(), organisationCode).stream()
+                .filter(e -> e.uid().startsWith(prefix(cycle.id(), organisationCode) + PROPOSED) == proposed)
+                .forEach(e -> published.put(e.uid(), e));
         List<String> changed = new ArrayList<>();
         for (EntryDraft draft : drafts) {
             CalendarEntry entry = published.remove(draft.uid());

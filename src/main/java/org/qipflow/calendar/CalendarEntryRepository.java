@@ -26,7 +26,7 @@ class CalendarEntryRepository {
     }
 
     /** Standing entries, and cancelled ones for a while so subscribed calendars learn of it. */
-    private static final String STANDING = "(status = 'CONFIRMED' or last_modified > :since)";
+    private static final String STANDING = "(status <> 'CANCELLED' or last_modified > :since)";
 
     /** What the feed holds now, in one aggregate query: its ETag and Last-Modified come from it. */
     FeedVersion version(Feed feed, Instant cancelledSince) {
@@ -64,7 +64,7 @@ class CalendarEntryRepository {
                        url, all_day, start_date, end_date, starts_at, sequence, status, created_at,
                        last_modified)
                 values (:uid, :cycle, :programme, :org, :summary, :description, :url, :allDay, :startDate, :endDate,
-                        :at, 0, 'CONFIRMED', :now, :now)
+                        :at, 0, :status, :now, :now)
                 """).param("uid", draft.uid()).param("cycle", cycleId).param("programme", programmeCode)
                 .param("org", organisationCode).params(values(draft)).param("now", utc(now)).update();
     }
@@ -74,7 +74,7 @@ class CalendarEntryRepository {
         jdbc.sql("""
                 update calendar_entry set summary = :summary, description = :description, url = :url,
                        all_day = :allDay, start_date = :startDate, end_date = :endDate, starts_at = :at,
-                       sequence = sequence + 1, status = 'CONFIRMED', last_modified = :now
+                       sequence = sequence + 1, status = :status, last_modified = :now
                  where id = :id
                 """).params(values(draft)).param("now", utc(now)).param("id", entry.id()).update();
     }
@@ -95,6 +95,7 @@ class CalendarEntryRepository {
         values.put("startDate", draft.startDate() == null ? null : Date.valueOf(draft.startDate()));
         values.put("endDate", draft.lastDate() == null ? null : Date.valueOf(draft.lastDate()));
         values.put("at", draft.at() == null ? null : utc(draft.at()));
+        values.put("status", draft.tentative() ? "TENTATIVE" : "CONFIRMED");
         return values;
     }
 
@@ -103,7 +104,7 @@ class CalendarEntryRepository {
         Date end = rs.getDate("end_date");
         EntryDraft draft = new EntryDraft(rs.getString("uid"), rs.getString("summary"), rs.getString("description"),
                 rs.getString("url"), start == null ? null : start.toLocalDate(), end == null ? null : end.toLocalDate(),
-                instant(rs, "starts_at"));
+                instant(rs, "starts_at"), "TENTATIVE".equals(rs.getString("status")));
         return new CalendarEntry(rs.getLong("id"), rs.getLong("cycle_id"), rs.getString("programme_code"),
                 rs.getString("organisation_code"), draft, rs.getInt("sequence"),
                 "CANCELLED".equals(rs.getString("status")), instant(rs, "created_at"), instant(rs, "last_modified"));

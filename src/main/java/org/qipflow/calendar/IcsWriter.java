@@ -121,7 +121,8 @@ class IcsWriter {
         event.add(new Uid(draft.uid()));
         event.add(new Sequence(entry.sequence()));
         event.add(new LastModified(entry.lastModified()));
-        event.add(entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        event.add(entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED
+                : draft.tentative() ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
         event.add(new Description(draft.description()));
         event.add(new Url(URI.create(draft.url())));
         return event;
