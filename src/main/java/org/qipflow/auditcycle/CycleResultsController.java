@@ -1,11 +1,15 @@
 package org.qipflow.auditcycle;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.qipflow.membership.OrganisationService;
+import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.reporting.CycleAnalysis;
+import org.qipflow.reporting.ProgrammeResults;
 import org.qipflow.reporting.Scope;
 import org.qipflow.submissions.RecordService;
 import org.springframework.stereotype.Controller;
@@ -22,9 +26,11 @@ class CycleResultsController {
     private final OrganisationService organisations;
     private final RecordService records;
     private final CycleAnalysis analysis;
+    private final ProgrammeResults programmeResults;
 
     CycleResultsController(CycleService cycles, CycleTracker tracker, OrganisationService organisations,
-            RecordService records, CycleAnalysis analysis) {
+            RecordService records, CycleAnalysis analysis, ProgrammeResults programmeResults) {
+        this.programmeResults = programmeResults;
         this.cycles = cycles;
         this.tracker = tracker;
         this.organisations = organisations;
@@ -37,7 +43,13 @@ class CycleResultsController {
         var figures = analysis.figures(id);
         Map<String, String> names = new HashMap<>();
         organisations.list(null).forEach(o -> names.put(o.code(), o.name()));
-        model.addAttribute("cycle", cycles.get(id));
+        Cycle cycle = cycles.get(id);
+        model.addAttribute("cycle", cycle);
+        // this round beside the earlier published ones, for the change over the programme
+        List<Cycle> rounds = cycles.cyclesOf(cycle.programmeCode()).stream()
+                .filter(c -> c.id() == id || (c.number() < cycle.number() && c.publishedAt() != null)).toList();
+        model.addAttribute("trends", rounds.size() < 2 ? Map.of() : programmeResults.national(rounds).stream()
+                .collect(Collectors.toMap(ProgrammeResults.StandardTrend::standardId, t -> t)));
         model.addAttribute("standards", records.definitionOf(id).standards());
         model.addAttribute("national", figures.stream().filter(f -> f.scope() == Scope.NATIONAL).toList());
         model.addAttribute("organisations", figures.stream().filter(f -> f.scope() == Scope.ORGANISATION).toList());

@@ -1,5 +1,6 @@
 package org.qipflow.reporting;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,22 @@ class AnalysisRepository {
                 """).param("cycle", cycleId).query((rs, n) -> new ResultFigure(Scope.valueOf(rs.getString("scope")),
                         rs.getString("organisation_code"), rs.getString("team_code"), rs.getString("standard_id"),
                         rs.getInt("numerator"), rs.getInt("denominator"))).list();
+    }
+
+    /** The national figure of every standard of each cycle, by cycle id. */
+    Map<Long, List<ResultFigure>> nationalFigures(List<Long> cycleIds) {
+        Map<Long, List<ResultFigure>> figures = new LinkedHashMap<>();
+        cycleIds.forEach(id -> figures.put(id, new ArrayList<>()));
+        if (cycleIds.isEmpty()) {
+            return figures;
+        }
+        jdbc.sql("select * from cycle_result where scope = 'NATIONAL' and cycle_id in (:cycles) order by cycle_id, id")
+                .param("cycles", cycleIds).query(rs -> {
+                    figures.get(rs.getLong("cycle_id")).add(new ResultFigure(Scope.NATIONAL, rs.getString("organisation_code"),
+                            rs.getString("team_code"), rs.getString("standard_id"), rs.getInt("numerator"),
+                            rs.getInt("denominator")));
+                });
+        return figures;
     }
 
     Map<String, Coverage> coverage(long cycleId) {

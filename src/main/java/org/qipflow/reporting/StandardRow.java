@@ -92,4 +92,46 @@ public record StandardRow(String id, String text, String source, Integer target,
     public boolean hasTrend() {
         return trend.size() > 1;
     }
+
+    /** The organisation's change in this round from the round before it, in whole points: "+38 points", or "–". */
+    public String ownFromPrevious(Trend round) {
+        return change(round, previous(round), true);
+    }
+
+    /** The organisation's change in this round from the baseline (round 1); "–" where it took no part in either. */
+    public String ownFromBaseline(Trend round) {
+        return change(round, baseline(round), true);
+    }
+
+    /** The national change from the round before; {@value OrganisationReport#WITHHELD} where either is withheld. */
+    public String nationalFromPrevious(Trend round) {
+        return change(round, previous(round), false);
+    }
+
+    /** The national change from the baseline; {@value OrganisationReport#WITHHELD} where either is withheld. */
+    public String nationalFromBaseline(Trend round) {
+        return change(round, baseline(round), false);
+    }
+
+    private Trend previous(Trend round) {
+        int i = trend.indexOf(round);
+        return i > 0 ? trend.get(i - 1) : null;
+    }
+
+    private Trend baseline(Trend round) {
+        Trend first = trend.get(0);
+        return first.number() == 1 && !first.equals(round) ? first : null;
+    }
+
+    /** Worked out from exact counts, like every comparison in the report. */
+    private static String change(Trend round, Trend earlier, boolean own) {
+        if (earlier == null) {
+            return "–";
+        }
+        if (own) {
+            return Exact.pointsText(Exact.points(round.own(), earlier.own()));
+        }
+        return round.national() == null || earlier.national() == null ? OrganisationReport.WITHHELD
+                : Exact.pointsText(Exact.points(round.national(), earlier.national()));
+    }
 }

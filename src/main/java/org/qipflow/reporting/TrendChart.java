@@ -51,9 +51,22 @@ public record TrendChart(int width, int height, ChartAxes axes, String ownPath, 
             words.add(round.round() + ": yours " + round.ownPercent() + ", all organisations " + round.nationalPercent());
         }
         String description = standard.id() + ": share meeting the standard in each round of the programme. "
-                + String.join("; ", words) + ".";
+                + String.join("; ", words) + "." + change(standard);
         return new TrendChart(WIDTH, HEIGHT, ChartAxes.percent(AREA.left(), AREA.top(), AREA.right(), AREA.bottom(),
                 xTicks, ""), path(own), nationalPath.toString(), own, national, description);
+    }
+
+    /** The change in the round reported on, in words, where there is an earlier round to compare it with. */
+    private static String change(StandardRow standard) {
+        List<OrganisationReport.Trend> rounds = standard.trend();
+        if (rounds.size() < 2) {
+            return "";
+        }
+        OrganisationReport.Trend current = rounds.get(rounds.size() - 1);
+        return " Change in this round: yours " + standard.ownFromPrevious(current) + " from the previous round and "
+                + standard.ownFromBaseline(current) + " from the baseline; all organisations "
+                + standard.nationalFromPrevious(current) + " from the previous round and "
+                + standard.nationalFromBaseline(current) + " from the baseline.";
     }
 
     private static String path(List<Dot> dots) {
