@@ -1,5 +1,6 @@
 package org.qipflow.common;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,5 +28,14 @@ public final class FormErrors {
     public static void noneYet(Model model) {
         model.asMap().putIfAbsent("problems", List.of());
         model.asMap().putIfAbsent("errors", Map.of());
+    }
+
+    /** What the user typed, by field name (pairs of name and value), to show again next to the errors. */
+    public static Map<String, String> typed(String... namesAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
+        }
+        return values;
     }
 }

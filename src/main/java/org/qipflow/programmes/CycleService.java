@@ -7,14 +7,20 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
+import org.qipflow.common.UkTime;
+import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditDefinitions;
+import org.qipflow.definitions.SameStandards;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,14 +75,21 @@ public class CycleService {
     }
 
     /**
-     * Schedules the next cycle of a programme. Milestones not given are derived from the data-collection
-     * start; milestones already in the past run at once, so a whole cycle can be exercised quickly.
+     * Schedules the next round of a programme. Milestones not given are derived from the data-collection
+     * start; milestones already in the past run at once, so a whole cycle can be exercised quickly. A
+     * programme has one baseline, first; its re-audits and supplementary audits keep the baseline's
+     * standards (see {@link SameStandards}); a closed programme has no more rounds.
      */
     @Transactional
     public Cycle schedule(String programmeCode, CycleKind kind, ZonedDateTime dataCollectionStart,
             Map<Milestone, ZonedDateTime> overrides) {
         Programme programme = programmes.findByCodeForUpdate(ProgrammeService.normaliseCode(programmeCode))
                 .orElseThrow(() -> new NotFoundException("No programme has the code " + programmeCode));
+        if (programme.closedAt() != null) {
+            throw new ConflictException(programme.code() + " was closed on " + Dates.format(programme.closedAt().atZone(UkTime.ZONE))
+                    + ": it has no more rounds");
+        }
+        List<Cycle> earlier = programmes.cyclesOf(programme.id());
         List<FieldProblem> problems = new ArrayList<>();
         if (programme.auditDefinition() == null) {
             problems.add(new FieldProblem("auditDefinition", programme.code() + " has no audit definition yet: "
@@ -84,9 +97,14 @@ public class CycleService {
         }
         if (kind == null) {
             problems.add(new FieldProblem("kind", "Choose the kind of cycle: BASELINE, REAUDIT or SUPPLEMENTARY"));
+        } else {
+            kindProblem(programme, kind, earlier).ifPresent(problems::add);
         }
         if (dataCollectionStart == null && !overrides.containsKey(Milestone.DATA_COLLECTION_START)) {
             problems.add(new FieldProblem("dataCollectionStart", "Enter the date data collection starts"));
+        }
+        if (problems.isEmpty()) {
+            standardsProblem(programme, earlier).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -96,6 +114,33 @@ public class CycleService {
         long id = programmes.insertCycle(programme.id(), kind, milestones, definitionVersion, clock.instant());
         events.publishEvent(new CycleScheduled(id));
         return get(id);
+    }
+
+    /** A baseline only first, and only once; every later round measures change against it. */
+    private static Optional<FieldProblem> kindProblem(Programme programme, CycleKind kind, List<Cycle> earlier) {
+        Optional<Cycle> baseline = earlier.stream().filter(c -> c.kind() == CycleKind.BASELINE).findFirst();
+        if (kind == CycleKind.BASELINE && baseline.isPresent()) {
+            return Optional.of(new FieldProblem("kind", programme.code() + " already has its baseline ("
+                    + baseline.get().roundLabel().toLowerCase(Locale.ROOT) + "): choose a re-audit or a supplementary audit"));
+        }
+        if (kind != CycleKind.BASELINE && baseline.isEmpty()) {
+            return Optional.of(new FieldProblem("kind", "Schedule " + programme.code() + "'s baseline audit first: "
+                    + kind.label().toLowerCase(Locale.ROOT) + "s measure change against it"));
+        }
+        return Optional.empty();
+    }
+
+    /** A later round uses the definition's latest version only if it keeps the baseline's standards. */
+    private Optional<FieldProblem> standardsProblem(Programme programme, List<Cycle> earlier) {
+        AuditDefinition latest = definitions.get(programme.auditDefinition());
+        return earlier.stream().filter(c -> c.kind() == CycleKind.BASELINE).findFirst()
+                .filter(baseline -> baseline.definitionVersion() != latest.version())
+                .map(baseline -> SameStandards.changes(definitions.get(latest.id(), baseline.definitionVersion()), latest))
+                .filter(changes -> !changes.isEmpty())
+                .map(changes -> new FieldProblem("auditDefinition", "Version " + latest.version() + " of " + latest.id()
+                        + " changes the standards of the baseline, which every later round must keep: "
+                        + String.join("; ", changes) + ". Install a version that keeps them (it may add questions "
+                        + "and standards), then schedule the round"));
     }
 
     /**
@@ -147,6 +192,8 @@ public class CycleService {
     /** Recorded by the cycle process when reports have been published. */
     @Transactional
     public void markPublished(long id) {
-        programmes.markPublished(id, clock.instant());
+        if (programmes.markPublished(id, clock.instant())) {
+            events.publishEvent(new CyclePublished(id, get(id).programmeCode()));
+        }
     }
 }

@@ -41,9 +41,14 @@ public final class MilestoneJson {
 
     /** Every milestone of the cycle, in order, with the UK offset in force on its date. */
     public static Map<String, String> of(Cycle cycle) {
+        return of(cycle.milestones());
+    }
+
+    /** Every milestone, in order, with the UK offset in force on its date. */
+    public static Map<String, String> of(Milestones dates) {
         Map<String, String> milestones = new LinkedHashMap<>();
         for (Milestone m : Milestone.values()) {
-            milestones.put(m.key(), cycle.milestones().get(m).toOffsetDateTime().toString());
+            milestones.put(m.key(), dates.get(m).toOffsetDateTime().toString());
         }
         return milestones;
     }

@@ -64,6 +64,16 @@ class ProgrammeRepository {
                 .param("id", programmeId).update();
     }
 
+    void setInterventionMonths(long programmeId, int months) {
+        jdbc.sql("update programme set intervention_months = :months where id = :id").param("months", months)
+                .param("id", programmeId).update();
+    }
+
+    void closeProgramme(long programmeId, Instant now) {
+        jdbc.sql("update programme set closed_at = :now where id = :id and closed_at is null")
+                .param("now", utc(now)).param("id", programmeId).update();
+    }
+
     long insertCycle(long programmeId, CycleKind kind, Milestones milestones, int definitionVersion, Instant now) {
         int number = jdbc.sql("select coalesce(max(number), 0) + 1 from audit_cycle where programme_id = :id")
                 .param("id", programmeId).query(Integer.class).single();
@@ -117,14 +127,16 @@ class ProgrammeRepository {
                 .param("now", utc(now)).param("id", id).update();
     }
 
-    void markPublished(long id, Instant now) {
-        jdbc.sql("update audit_cycle set published_at = :now, updated_at = :now where id = :id and published_at is null")
+    /** Whether this call published it: false when it already was. */
+    boolean markPublished(long id, Instant now) {
+        return 1 == jdbc.sql("update audit_cycle set published_at = :now, updated_at = :now where id = :id and published_at is null")
                 .param("now", utc(now)).param("id", id).update();
     }
 
     private Programme programme(ResultSet rs, int row) throws SQLException {
         return new Programme(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
-                rs.getString("audit_definition"), instant(rs, "created_at"));
+                rs.getString("audit_definition"), instant(rs, "created_at"), rs.getInt("intervention_months"),
+                instant(rs, "closed_at"));
     }
 
     private Cycle cycle(ResultSet rs, int row) throws SQLException {

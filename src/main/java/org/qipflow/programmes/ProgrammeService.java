@@ -13,8 +13,10 @@ import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditDefinitions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Quality Improvement Programmes. */
@@ -23,13 +25,19 @@ public class ProgrammeService {
 
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,19}");
 
+    /** The longest intervention period a programme may have, in months. */
+    static final int MOST_INTERVENTION_MONTHS = 36;
+
     private final ProgrammeRepository programmes;
     private final AuditDefinitions definitions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProgrammeService(ProgrammeRepository programmes, AuditDefinitions definitions, Clock clock) {
+    ProgrammeService(ProgrammeRepository programmes, AuditDefinitions definitions, ApplicationEventPublisher events,
+            Clock clock) {
         this.programmes = programmes;
         this.definitions = definitions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -41,6 +49,16 @@ public class ProgrammeService {
     @Transactional(readOnly = true)
     public Programme get(String code) {
         return programmes.findByCode(normaliseCode(code))
+                .orElseThrow(() -> new NotFoundException("No programme has the code " + code));
+    }
+
+    /**
+     * Locks the programme until the surrounding transaction ends, for work that must happen once per
+     * programme however many nodes try it at once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Programme lock(String code) {
+        return programmes.findByCodeForUpdate(normaliseCode(code))
                 .orElseThrow(() -> new NotFoundException("No programme has the code " + code));
     }
 
@@ -75,6 +93,9 @@ public class ProgrammeService {
     public Programme attachDefinition(String code, String auditDefinition) {
         Programme programme = programmes.findByCodeForUpdate(normaliseCode(code))
                 .orElseThrow(() -> new NotFoundException("No programme has the code " + code));
+        if (programme.closedAt() != null) {
+            throw new ConflictException(programme.code() + " is closed: it has no more rounds to use a definition");
+        }
         String definition = auditDefinition == null ? "" : auditDefinition.trim();
         if (definition.equals(programme.auditDefinition())) {
             return programme;
@@ -87,6 +108,52 @@ public class ProgrammeService {
             throw new InvalidInputException(List.of(problem));
         });
         programmes.attachDefinition(programme.id(), definition);
+        return get(programme.code());
+    }
+
+    /**
+     * Sets how long members have, after a round's reports are published, to put changes in place
+     * before the next round is due: 1 to {@value #MOST_INTERVENTION_MONTHS} months.
+     */
+    @Transactional
+    public Programme setInterventionPeriod(String code, String months) {
+        Programme programme = programmes.findByCodeForUpdate(normaliseCode(code))
+                .orElseThrow(() -> new NotFoundException("No programme has the code " + code));
+        int value;
+        try {
+            value = Integer.parseInt(months == null ? "" : months.trim());
+        } catch (NumberFormatException e) {
+            value = 0;
+        }
+        if (value < 1 || value > MOST_INTERVENTION_MONTHS) {
+            throw new InvalidInputException("interventionMonths", "Enter the intervention period as a whole number of "
+                    + "months from 1 to " + MOST_INTERVENTION_MONTHS + ", like 6");
+        }
+        if (value != programme.interventionMonths()) {
+            programmes.setInterventionMonths(programme.id(), value);
+            events.publishEvent(new InterventionPeriodChanged(programme.code()));
+        }
+        return get(programme.code());
+    }
+
+    /**
+     * Closes the programme: no more rounds. Refused while a round runs, whose reports would then have
+     * nowhere to go; closing twice has one effect.
+     */
+    @Transactional
+    public Programme close(String code) {
+        Programme programme = programmes.findByCodeForUpdate(normaliseCode(code))
+                .orElseThrow(() -> new NotFoundException("No programme has the code " + code));
+        if (programme.closedAt() != null) {
+            return programme;
+        }
+        programmes.cyclesOf(programme.id()).stream().filter(c -> c.publishedAt() == null).findFirst()
+                .ifPresent(running -> {
+                    throw new ConflictException(running.roundLabel() + " of " + programme.code() + " is still running: "
+                            + "close the programme once its reports are published");
+                });
+        programmes.closeProgramme(programme.id(), clock.instant());
+        events.publishEvent(new ProgrammeClosed(programme.code()));
         return get(programme.code());
     }
 
@@ -109,6 +176,7 @@ public class ProgrammeService {
         } catch (DuplicateKeyException e) {
             throw conflict(normalisedCode);
         }
+        events.publishEvent(new ProgrammeCreated(normalisedCode));
         return get(normalisedCode);
     }
 

@@ -51,6 +51,12 @@ class TopicRepository {
         return find(id);
     }
 
+    /** The topic adopted as this programme, if it came from one. */
+    Optional<Topic> adoptedAs(String programmeCode) {
+        return jdbc.sql("select * from topic where programme_code = :code and status = 'ADOPTED'")
+                .param("code", programmeCode).query(this::topic).optional();
+    }
+
     List<Topic> withStatus(List<TopicStatus> statuses) {
         return jdbc.sql("select * from topic where status in (:statuses) order by created_at, id")
                 .param("statuses", statuses.stream().map(Enum::name).toList()).query(this::topic).list();

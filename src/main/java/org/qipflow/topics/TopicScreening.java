@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
@@ -59,6 +60,13 @@ public class TopicScreening {
                 .orElseThrow(() -> new NotFoundException("No topic " + id + " is waiting for screening or decided"));
         return new Screened(topic, topics.scores(id), topics.voteCounts().getOrDefault(id, 0),
                 process.inScreening(id));
+    }
+
+    /** The topic this programme was adopted from, with its screening; empty for a programme added directly. */
+    @Transactional(readOnly = true)
+    public Optional<Screened> adoptedAs(String programmeCode) {
+        return topics.adoptedAs(programmeCode).map(topic -> new Screened(topic, topics.scores(topic.id()),
+                topics.voteCounts().getOrDefault(topic.id(), 0), false));
     }
 
     /**

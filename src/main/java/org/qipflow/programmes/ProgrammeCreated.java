@@ -1,0 +1,5 @@
+package org.qipflow.programmes;
+
+/** Published, within the creating transaction, when a programme is added or adopted from a topic. */
+public record ProgrammeCreated(String programmeCode) {
+}
