@@ -34,6 +34,7 @@ class ArchitectureTests {
             "org.qipflow.participation.ParticipationProcess", "org.qipflow.participation.ParticipationDelegates",
             "org.qipflow.membership.MembershipRenewalProcess", "org.qipflow.membership.MembershipRenewalDelegates",
             "org.qipflow.topics.TopicProcess", "org.qipflow.topics.TopicDelegates",
+            "org.qipflow.lifecycle.ProgrammeProcess",
             "org.qipflow.security.AdminAccountInitializer", "org.qipflow.security.CamundaWebappSingleSignOn",
             "org.qipflow.security.DemoExposureGuard", "org.qipflow.security.EngineIdentityAuthenticationProvider",
             "org.qipflow.security.SpringSecurityCamundaAuthentication", "org.qipflow.definitions.Feel",
