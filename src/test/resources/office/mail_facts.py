@@ -22,6 +22,7 @@ def calendar(text):
             "end": event.decoded("DTEND").isoformat() if event.get("DTEND") else None,
             "transp": str(event.get("TRANSP")) if event.get("TRANSP") else None,
             "sequence": int(event.get("SEQUENCE", 0)),
+            "status": str(event.get("STATUS")) if event.get("STATUS") else None,
             "attendees": [{"address": str(a), "rsvp": a.params.get("RSVP"), "name": a.params.get("CN")}
                           for a in attendees],
         })

@@ -66,7 +66,7 @@ class CoordinatorPagesTest {
                 .andExpect(redirectedUrlPattern("/cycles/*"));
 
         mvc.perform(get("/programmes/QIP-P1")).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Baseline audit (cycle 1)"),
+                .andExpect(content().string(allOf(containsString("Baseline audit (round 1)"),
                         containsString("Mon 29 Apr 2030 17:00"))));
         mvc.perform(get("/programmes")).andExpect(content().string(containsString("QIP-P1")));
     }

@@ -32,16 +32,27 @@ record BenchmarkFigures(String description, List<Double> measuredMs, List<Double
         return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2.0;
     }
 
+    /** The 95th percentile, nearest rank. */
+    static double p95(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
+    }
+
     double ratio() {
         return median(measuredMs) / median(floorMs);
+    }
+
+    double p95Ratio() {
+        return p95(measuredMs) / p95(floorMs);
     }
 
     void write(String name) throws IOException {
         String report = String.format(Locale.ROOT, """
                 {"benchmark":"%s","rounds":%d,"medianMs":%s,"floorMedianMs":%s,"ratio":%.1f,
-                 "measuredMs":%s,"floorMs":%s}
+                 "p95Ms":%s,"floorP95Ms":%s,"p95Ratio":%.1f,"measuredMs":%s,"floorMs":%s}
                 """, description, measuredMs.size(), round(median(measuredMs)), round(median(floorMs)), ratio(),
-                rounded(measuredMs), rounded(floorMs));
+                round(p95(measuredMs)), round(p95(floorMs)), p95Ratio(), rounded(measuredMs), rounded(floorMs));
         Path out = Path.of("target", "bench", name + ".json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);

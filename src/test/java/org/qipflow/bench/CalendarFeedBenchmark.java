@@ -10,12 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -83,31 +79,8 @@ class CalendarFeedBenchmark {
                         + "bytes as a static file)", feedNanos, staticNanos).write("calendar-feed");
     }
 
-    /** Every client's requests, each timed from sending to the last byte. */
     private List<Long> load(HttpClient client, String path) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<List<Long>>> results = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                results.add(clients.submit(() -> {
-                    List<Long> nanos = new ArrayList<>();
-                    for (int r = 0; r < REQUESTS_PER_CLIENT; r++) {
-                        long start = System.nanoTime();
-                        HttpResponse<byte[]> response = client.send(get(path), HttpResponse.BodyHandlers.ofByteArray());
-                        nanos.add(System.nanoTime() - start);
-                        assertThat(response.statusCode()).isEqualTo(200);
-                    }
-                    return nanos;
-                }));
-            }
-            List<Long> all = new ArrayList<>();
-            for (Future<List<Long>> result : results) {
-                all.addAll(result.get());
-            }
-            return Collections.unmodifiableList(all);
-        } finally {
-            clients.shutdown();
-        }
+        return new ConcurrentLoad(client, CLIENTS, REQUESTS_PER_CLIENT).nanos(get(path));
     }
 
     private HttpRequest get(String path) {

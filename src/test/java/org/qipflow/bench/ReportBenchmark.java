@@ -79,7 +79,7 @@ class ReportBenchmark {
                 .toList();
         organisations.forEach(code -> members.create(new OrganisationInput(code, "Report Bench " + code, "England",
                 "NHS trust", "Lead", "lead@nhs.example", "Pharmacist", "2030-12-31")));
-        insertRecords(cycle.id(), organisations);
+        insertRecords(jdbc, cycle.id(), organisations, RECORDS);
 
         List<Long> analysisMillis = new ArrayList<>();
         List<Long> aggregateMillis = new ArrayList<>();
@@ -125,13 +125,13 @@ class ReportBenchmark {
     }
 
     /**
-     * 200 records per organisation over 4 teams; how well each organisation monitors varies with its
-     * number, so the charts and funnel have a spread.
+     * The records shared equally by the organisations, over 4 teams each; how well each organisation
+     * monitors varies with its number, so the charts and funnel have a spread.
      */
-    private void insertRecords(long cycleId, List<String> organisations) {
-        List<Object[]> rows = new ArrayList<>(RECORDS);
+    static void insertRecords(JdbcTemplate jdbc, long cycleId, List<String> organisations, int records) {
+        List<Object[]> rows = new ArrayList<>(records);
         var now = Instant.now().atOffset(ZoneOffset.UTC);
-        int perOrganisation = RECORDS / organisations.size();
+        int perOrganisation = records / organisations.size();
         for (int o = 0; o < organisations.size(); o++) {
             for (int i = 0; i < perOrganisation; i++) {
                 boolean monitored = (i * 37 + o * 11) % 100 < 40 + o / 2;

@@ -118,7 +118,7 @@ class BrowserJourneysTest {
             looks.at(page, "programme");
             page.getByLabel("Baseline").check();
             page.getByLabel("Data collection starts").fill(LocalDate.now(UkTime.ZONE).minusWeeks(5).toString());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule cycle")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule round")).click();
             assertThat(page).hasURL(Pattern.compile("/cycles/\\d+$"));
             cyclePath = page.url().replaceFirst("^https?://[^/]+", "");
             looks.at(page, "cycle");

@@ -32,6 +32,7 @@ import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
 import org.qipflow.programmes.ProgrammeService;
+import org.qipflow.support.OtherReaders;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,7 +85,22 @@ class CalendarFeedTest {
         assertThat(body).contains("X-WR-CALNAME:" + code + " Calendar checks", "NAME:" + code + " Calendar checks",
                 "REFRESH-INTERVAL;VALUE=DURATION:PT6H", "X-PUBLISHED-TTL:PT6H", "BEGIN:VTIMEZONE\r\nTZID:Europe/London")
                 .doesNotContain("TZURL");                                         // nothing points to the network
-        assertThat(calendar.getComponents("VEVENT")).hasSize(10);
+        // five entries per round; three tentative ones for the round proposed after the re-audit; the three
+        // proposed after the baseline gave way to the re-audit and stay cancelled for a while
+        assertThat(calendar.getComponents("VEVENT")).hasSize(16);
+        var other = OtherReaders.calendar(body).get("events");
+        assertThat(other).hasSize(16);
+        assertThat(other.findValues("status").stream().map(s -> s.asText()).toList())
+                .containsOnly("CONFIRMED", "TENTATIVE", "CANCELLED");
+        for (var event : other) {
+            String uid = event.get("uid").asText();
+            String expected = uid.startsWith("cycle-" + autumn.id() + "-next-") ? "TENTATIVE"
+                    : uid.startsWith("cycle-" + spring.id() + "-next-") ? "CANCELLED" : "CONFIRMED";
+            assertThat(event.get("status").asText()).as(uid).isEqualTo(expected);
+        }
+        VEvent proposed = event(calendar, "cycle-" + autumn.id() + "-next-collection@localhost");
+        assertThat(proposed.getProperty("SUMMARY").orElseThrow().getValue())
+                .isEqualTo(code + " Calendar checks: next round (proposed): data collection");
         assertThat(body).contains("DTSTART;TZID=Europe/London:20310331T170000",
                 "DTSTART;TZID=Europe/London:20311027T170000");
         assertThat(start(calendar, deadline(spring))).isEqualTo(Instant.parse("2031-03-31T16:00:00Z")); // BST

@@ -1,9 +1,12 @@
 package org.qipflow.support;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +15,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.qipflow.auditcycle.CycleTracker;
 import org.qipflow.common.UkTime;
 import org.qipflow.membership.Nation;
 import org.qipflow.membership.Organisation;
@@ -50,12 +54,14 @@ public class AuditProcessFixture {
     private final LeadActions leadActions;
     private final ParticipantRecords participantRecords;
     private final JdbcTemplate jdbc;
+    private final CycleTracker tracker;
 
     AuditProcessFixture(ProgrammeService programmes, CycleService cycles, OrganisationService organisations,
             RuntimeService runtime, ManagementService management, Outbox outbox, WorkingDays workingDays,
             @Lazy ParticipationService participation, @Lazy LeadActions leadActions,
-            @Lazy ParticipantRecords participantRecords, JdbcTemplate jdbc) {
+            @Lazy ParticipantRecords participantRecords, JdbcTemplate jdbc, @Lazy CycleTracker tracker) {
         this.jdbc = jdbc;
+        this.tracker = tracker;
         this.workingDays = workingDays;
         this.participation = participation;
         this.leadActions = leadActions;
@@ -150,6 +156,36 @@ public class AuditProcessFixture {
     public Job timer(ProcessInstance instance, String activityId) {
         return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
                 .singleResult();
+    }
+
+    /**
+     * Runs a cycle to published reports: each organisation joins, confirms teams T01 and T02, uploads
+     * its records (CSV) and submits; late submissions end, the coordinator publishes.
+     *
+     * @return each organisation's results link, as its email gives it
+     */
+    public Map<String, String> publishWith(Cycle cycle, Map<String, String> csvByOrganisation) {
+        csvByOrganisation.forEach((code, csv) -> {
+            participation.join(cycle.id(), code);
+            fire(participation(cycle.id(), code), "Timer_MaterialsDispatch");
+            leadActions.confirm(cycle.id(), code, true, List.of("T01, T02"));
+            participantRecords.upload(cycle.id(), code, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                    "records.csv", "test");
+            fire(participation(cycle.id(), code), "Timer_SubmissionOpens");
+            leadActions.submit(cycle.id(), code);
+        });
+        ProcessInstance instance = cycleInstance(cycle.id());
+        fire(instance, "Timer_LateSubmissionsEnd");
+        tracker.publish(cycle.id());
+        runDueJobs(instance);
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String code : csvByOrganisation.keySet()) {
+            String line = mails(cycle.id(), code).stream().filter(m -> m.template().equals("results-published"))
+                    .findFirst().orElseThrow().textBody().lines().filter(l -> l.contains("/tasks/")).findFirst()
+                    .orElseThrow().trim();
+            links.put(code, line.substring(line.indexOf("/tasks/")));
+        }
+        return links;
     }
 
     /** Fires one timer as if its time had come, then runs whatever it makes due. */
