@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.qipflow.common.Dates;
 import org.qipflow.common.UkTime;
-import org.qipflow.participation.Participant;
+import org.qipflow.participation.ParticipantStatus;
 import org.qipflow.participation.ParticipationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
@@ -76,11 +76,31 @@ public class ProgrammeHistory {
         public String date(String milestone) {
             return readable(milestones.get(milestone));
         }
+
+        // The page's sentences are made here, once, rather than in template expressions evaluated by reflection.
+
+        public String collection() {
+            return date(Milestone.DATA_COLLECTION_START.key()) + " to " + date(Milestone.DATA_COLLECTION_END.key());
+        }
+
+        public String reports() {
+            return publishedAt == null ? "due " + date(Milestone.REPORT_DUE.key()) : "published " + Dates.day(publishedAt);
+        }
+
+        public String takingPart() {
+            return organisations + (organisations == 1 ? " organisation, " : " organisations, ") + submitted + " submitted"
+                    + (newToProgramme > 0 ? "; " + newToProgramme + " new to the programme" : "");
+        }
     }
 
     /** A standard's national figure in one round, with its change from the previous round and the baseline. */
     public record Result(String standardId, String standard, Integer numerator, Integer denominator, String percent,
             Long pointsFromPrevious, Long pointsFromBaseline, String changeFromPrevious, String changeFromBaseline) {
+
+        /** "75% (30 of 40)", or the percent's dash where the round had no figure. */
+        public String meets() {
+            return numerator == null ? percent : percent + " (" + numerator + " of " + denominator + ")";
+        }
     }
 
     /** @param proposedMilestones the next round's dates as proposed (tentative); null when there is none */
@@ -101,7 +121,7 @@ public class ProgrammeHistory {
         Programme programme = programmes.get(code);
         List<Cycle> rounds = cycles.cyclesOf(programme.code());
         ProgrammeRhythm.Proposal proposal = rhythm.next(programme, rounds).orElse(null);
-        ProgrammeStage stage = ProgrammeStage.of(programme, rounds, process.nextRoundAsked(programme.code()));
+        ProgrammeStage stage = ProgrammeStage.of(programme, rounds, () -> process.nextRoundAsked(programme.code()));
         Nomination nomination = topics.adoptedAs(programme.code()).map(s -> new Nomination(s.topic().id(),
                 s.topic().title(), s.topic().createdAt(), s.topic().confirmedAt(), s.topic().decidedAt(), s.points(),
                 CriterionScore.most(), s.votes())).orElse(null);
@@ -123,10 +143,10 @@ public class ProgrammeHistory {
         Set<String> earlier = new HashSet<>();
         List<Round> result = new ArrayList<>();
         for (Cycle cycle : rounds) {
-            List<Participant> participants = participation.participants(cycle.id());
-            int submitted = (int) participants.stream().filter(p -> p.status().submitted()).count();
-            int fresh = (int) participants.stream().filter(p -> !earlier.contains(p.organisationCode())).count();
-            participants.forEach(p -> earlier.add(p.organisationCode()));
+            Map<String, ParticipantStatus> participants = participation.statuses(cycle.id());
+            int submitted = (int) participants.values().stream().filter(ParticipantStatus::submitted).count();
+            int fresh = (int) participants.keySet().stream().filter(code -> !earlier.contains(code)).count();
+            earlier.addAll(participants.keySet());
             result.add(new Round(cycle.id(), cycle.kind(), cycle.number(), cycle.roundLabel(), cycle.definitionVersion(),
                     MilestoneJson.of(cycle), cycle.closedAt(), cycle.publishedAt(), participants.size(), submitted,
                     cycle.number() == 1 ? 0 : fresh, figures.getOrDefault(cycle.id(), List.of())));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -98,8 +99,12 @@ class ProgrammeProcess {
 
     /** Whether the intervention period is over and the process waits for the coordinator's next round. */
     boolean nextRoundAsked(String programmeCode) {
-        return tasks.createTaskQuery().processDefinitionKey(KEY).processInstanceBusinessKey(programmeCode)
-                .taskDefinitionKey(NEXT_ROUND_TASK).count() > 0;
+        // asked on every view of the programme's page: a native query, since building the task query's
+        // dynamic SQL costs more than running it (the task's id is this process's alone)
+        return tasks.createNativeTaskQuery().sql("select count(*) from " + management.getTableName(Task.class) + " t join "
+                + management.getTableName(Execution.class) + " e on e.ID_ = t.PROC_INST_ID_ where e.BUSINESS_KEY_ = "
+                + "#{programmeCode} and t.TASK_DEF_KEY_ = #{task}").parameter("programmeCode", programmeCode)
+                .parameter("task", NEXT_ROUND_TASK).count() > 0;
     }
 
     private Optional<Task> openTask(String programmeCode) {

@@ -1,6 +1,7 @@
 package org.qipflow.lifecycle;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
@@ -28,9 +29,10 @@ public enum ProgrammeStage {
 
     /**
      * Closed once closed; otherwise the kind of the earliest round still running; with every round
-     * published, the intervention period until the process asks the coordinator for the next round.
+     * published, the intervention period until the process asks the coordinator for the next round
+     * (asked of the engine only then).
      */
-    static ProgrammeStage of(Programme programme, List<Cycle> rounds, boolean nextRoundAsked) {
+    static ProgrammeStage of(Programme programme, List<Cycle> rounds, BooleanSupplier nextRoundAsked) {
         if (programme.closedAt() != null) {
             return CLOSED;
         }
@@ -40,6 +42,6 @@ public enum ProgrammeStage {
         return rounds.stream().filter(c -> c.publishedAt() == null).findFirst()
                 .map(running -> running.kind() == CycleKind.BASELINE ? BASELINE
                         : running.kind() == CycleKind.REAUDIT ? REAUDIT : SUPPLEMENTARY)
-                .orElse(nextRoundAsked ? NEXT_ROUND_DUE : INTERVENTION_PERIOD);
+                .orElseGet(() -> nextRoundAsked.getAsBoolean() ? NEXT_ROUND_DUE : INTERVENTION_PERIOD);
     }
 }

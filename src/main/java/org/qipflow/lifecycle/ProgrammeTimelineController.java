@@ -40,19 +40,22 @@ class ProgrammeTimelineController {
     private final ProgrammeService programmes;
     private final CycleService cycles;
     private final AuditDefinitions definitions;
+    private final TimelineHtml timelines;
 
     ProgrammeTimelineController(ProgrammeHistory history, ProgrammeService programmes, CycleService cycles,
-            AuditDefinitions definitions) {
+            AuditDefinitions definitions, TimelineHtml timelines) {
         this.history = history;
         this.programmes = programmes;
         this.cycles = cycles;
         this.definitions = definitions;
+        this.timelines = timelines;
     }
 
     @GetMapping
     String show(@PathVariable String code, Model model) {
         ProgrammeHistory.History programme = history.of(code);
         model.addAttribute("programme", programme);
+        model.addAttribute("timeline", timelines.of(programme));
         model.addAttribute("definitions", definitions.choices());
         boolean hasBaseline = !programme.rounds().isEmpty();
         model.addAttribute("kinds", (hasBaseline ? List.of(CycleKind.REAUDIT, CycleKind.SUPPLEMENTARY)

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,6 +80,15 @@ class ParticipantRepository {
         return jdbc.sql("select * from cycle_participant where cycle_id = :cycle order by organisation_code")
                 .param("cycle", cycleId).query((rs, n) -> participant(rs, teams.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
+    }
+
+    Map<String, ParticipantStatus> statuses(long cycleId) {
+        Map<String, ParticipantStatus> statuses = new LinkedHashMap<>();
+        jdbc.sql("select organisation_code, status from cycle_participant where cycle_id = :cycle order by organisation_code")
+                .param("cycle", cycleId).query(rs -> {
+                    statuses.put(rs.getString("organisation_code"), ParticipantStatus.valueOf(rs.getString("status")));
+                });
+        return statuses;
     }
 
     /** Participants in these states, in cycles still open for submission, for the coordinator's dashboard. */

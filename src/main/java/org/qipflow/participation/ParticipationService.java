@@ -95,6 +95,12 @@ public class ParticipationService {
         return participants.ofCycle(cycleId);
     }
 
+    /** Each organisation taking part in the cycle and where its participation stands, and nothing else. */
+    @Transactional(readOnly = true)
+    public Map<String, ParticipantStatus> statuses(long cycleId) {
+        return participants.statuses(cycleId);
+    }
+
     /** Every cycle the organisation joined, newest first. */
     @Transactional(readOnly = true)
     public List<Participant> cyclesOf(String organisationCode) {

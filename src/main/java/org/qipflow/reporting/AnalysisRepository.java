@@ -81,12 +81,16 @@ class AnalysisRepository {
         if (cycleIds.isEmpty()) {
             return figures;
         }
-        jdbc.sql("select * from cycle_result where scope = 'NATIONAL' and cycle_id in (:cycles) order by cycle_id, id")
-                .param("cycles", cycleIds).query(rs -> {
-                    figures.get(rs.getLong("cycle_id")).add(new ResultFigure(Scope.NATIONAL, rs.getString("organisation_code"),
-                            rs.getString("team_code"), rs.getString("standard_id"), rs.getInt("numerator"),
-                            rs.getInt("denominator")));
-                });
+        // one query per round: with "cycle_id in (…)" H2 looks up the cycle alone in the index and then
+        // reads every team's and organisation's figure of those rounds to find the national ones
+        for (long cycleId : cycleIds) {
+            jdbc.sql("select * from cycle_result where cycle_id = :cycle and scope = 'NATIONAL' order by id")
+                    .param("cycle", cycleId).query(rs -> {
+                        figures.get(cycleId).add(new ResultFigure(Scope.NATIONAL, rs.getString("organisation_code"),
+                                rs.getString("team_code"), rs.getString("standard_id"), rs.getInt("numerator"),
+                                rs.getInt("denominator")));
+                    });
+        }
         return figures;
     }
 
