@@ -133,6 +133,25 @@ class ProgrammeRepository {
                 .param("now", utc(now)).param("id", id).update();
     }
 
+    OutlierPolicy outlierPolicy(long programmeId) {
+        List<String> indicators = jdbc.sql("""
+                select standard_id from programme_outlier_indicator where programme_id = :id order by standard_id
+                """).param("id", programmeId).query(String.class).list();
+        boolean allow = jdbc.sql("select outliers_allow_overdispersion from programme where id = :id")
+                .param("id", programmeId).query(Boolean.class).single();
+        return new OutlierPolicy(indicators, allow);
+    }
+
+    void setOutlierPolicy(long programmeId, OutlierPolicy policy) {
+        jdbc.sql("delete from programme_outlier_indicator where programme_id = :id").param("id", programmeId).update();
+        for (String standard : policy.indicators()) {
+            jdbc.sql("insert into programme_outlier_indicator (programme_id, standard_id) values (:id, :standard)")
+                    .param("id", programmeId).param("standard", standard).update();
+        }
+        jdbc.sql("update programme set outliers_allow_overdispersion = :allow where id = :id")
+                .param("allow", policy.allowForOverdispersion()).param("id", programmeId).update();
+    }
+
     private Programme programme(ResultSet rs, int row) throws SQLException {
         return new Programme(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                 rs.getString("audit_definition"), instant(rs, "created_at"), rs.getInt("intervention_months"),

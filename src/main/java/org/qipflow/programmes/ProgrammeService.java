@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.qipflow.common.ConflictException;
@@ -13,6 +14,7 @@ import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditDefinitions;
+import org.qipflow.definitions.Standard;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -134,6 +136,44 @@ public class ProgrammeService {
             events.publishEvent(new InterventionPeriodChanged(programme.code()));
         }
         return get(programme.code());
+    }
+
+    @Transactional(readOnly = true)
+    public OutlierPolicy outlierPolicy(String code) {
+        return programmes.outlierPolicy(get(code).id());
+    }
+
+    /**
+     * Sets which standards are outlier indicators (ids of the programme's audit definition; none is
+     * allowed) and whether their limits allow for over-dispersion. Unpublished rounds are flagged again.
+     */
+    @Transactional
+    public OutlierPolicy setOutlierPolicy(String code, List<String> indicators, boolean allowForOverdispersion) {
+        Programme programme = programmes.findByCodeForUpdate(normaliseCode(code))
+                .orElseThrow(() -> new NotFoundException("No programme has the code " + code));
+        List<String> ids = indicators == null ? List.of()
+                : indicators.stream().filter(id -> id != null && !id.isBlank()).map(String::trim).distinct().toList();
+        if (!ids.isEmpty() && programme.auditDefinition() == null) {
+            throw new InvalidInputException("indicators", "Attach " + programme.code() + "'s audit definition first: "
+                    + "outlier indicators are among its standards");
+        }
+        if (!ids.isEmpty()) {
+            List<String> known = definitions.get(programme.auditDefinition()).standards().stream()
+                    .map(Standard::id).toList();
+            List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+            if (!unknown.isEmpty()) {
+                throw new InvalidInputException("indicators", programme.auditDefinition() + " has no standard "
+                        + String.join(", ", unknown) + ": choose among " + String.join(", ", known));
+            }
+        }
+        OutlierPolicy policy = new OutlierPolicy(ids, allowForOverdispersion);
+        OutlierPolicy before = programmes.outlierPolicy(programme.id());
+        if (!Set.copyOf(ids).equals(Set.copyOf(before.indicators()))
+                || allowForOverdispersion != before.allowForOverdispersion()) {
+            programmes.setOutlierPolicy(programme.id(), policy);
+            events.publishEvent(new OutlierPolicyChanged(programme.code()));
+        }
+        return policy;
     }
 
     /**
