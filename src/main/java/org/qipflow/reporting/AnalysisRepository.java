@@ -74,6 +74,56 @@ class AnalysisRepository {
                         rs.getInt("numerator"), rs.getInt("denominator"))).list();
     }
 
+    void replaceOutliers(long cycleId, List<OutlierFlags.StandardOutliers> outliers) {
+        for (String table : List.of("cycle_outlier", "cycle_outlier_standard")) {
+            jdbc.sql("delete from " + table + " where cycle_id = :cycle").param("cycle", cycleId).update();
+        }
+        for (OutlierFlags.StandardOutliers standard : outliers) {
+            jdbc.sql("""
+                    insert into cycle_outlier_standard (cycle_id, standard_id, national_numerator, national_denominator,
+                                                        organisations, phi, overdispersed)
+                    values (:cycle, :standard, :numerator, :denominator, :organisations, :phi, :overdispersed)
+                    """).param("cycle", cycleId).param("standard", standard.standardId())
+                    .param("numerator", standard.nationalNumerator()).param("denominator", standard.nationalDenominator())
+                    .param("organisations", standard.organisations()).param("phi", standard.phi())
+                    .param("overdispersed", standard.overdispersed()).update();
+            batch.batchUpdate("""
+                    insert into cycle_outlier (cycle_id, standard_id, organisation_code, numerator, denominator, z, level, direction)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, standard.flags(), BATCH, (ps, f) -> {
+                        ps.setLong(1, cycleId);
+                        ps.setString(2, standard.standardId());
+                        ps.setString(3, f.organisationCode());
+                        ps.setInt(4, f.numerator());
+                        ps.setInt(5, f.denominator());
+                        ps.setDouble(6, f.z());
+                        ps.setString(7, f.level().name());
+                        ps.setString(8, f.direction().name());
+                    });
+        }
+    }
+
+    /** The outlier indicators of the cycle in the order they were stored, each with its flags, furthest out first. */
+    List<OutlierFlags.StandardOutliers> outliers(long cycleId) {
+        Map<String, List<OutlierFlags.Flag>> flags = new LinkedHashMap<>();
+        jdbc.sql("select * from cycle_outlier where cycle_id = :cycle order by standard_id, abs(z) desc, organisation_code")
+                .param("cycle", cycleId).query(rs -> {
+                    flags.computeIfAbsent(rs.getString("standard_id"), s -> new ArrayList<>()).add(new OutlierFlags.Flag(
+                            rs.getString("organisation_code"), rs.getInt("numerator"), rs.getInt("denominator"),
+                            rs.getDouble("z"), OutlierFlags.Level.valueOf(rs.getString("level")),
+                            OutlierFlags.Direction.valueOf(rs.getString("direction"))));
+                });
+        return jdbc.sql("select * from cycle_outlier_standard where cycle_id = :cycle order by standard_id")
+                .param("cycle", cycleId).query((rs, n) -> {
+                    double value = rs.getDouble("phi");
+                    Double phi = rs.wasNull() ? null : value; // asked at once: wasNull is about the last column read
+                    return new OutlierFlags.StandardOutliers(rs.getString("standard_id"), rs.getInt("national_numerator"),
+                            rs.getInt("national_denominator"), rs.getInt("organisations"), phi,
+                            rs.getBoolean("overdispersed"), List.copyOf(flags.getOrDefault(rs.getString("standard_id"),
+                                    List.of())));
+                }).list();
+    }
+
     /** The national figure of every standard of each cycle, by cycle id. */
     Map<Long, List<ResultFigure>> nationalFigures(List<Long> cycleIds) {
         Map<Long, List<ResultFigure>> figures = new LinkedHashMap<>();

@@ -13,8 +13,13 @@ import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.RecordChecker;
 import org.qipflow.definitions.StandardFigure;
 import org.qipflow.definitions.Standards;
+import org.qipflow.programmes.CycleService;
+import org.qipflow.programmes.OutlierPolicy;
+import org.qipflow.programmes.OutlierPolicyChanged;
+import org.qipflow.programmes.ProgrammeService;
 import org.qipflow.submissions.AuditRecord;
 import org.qipflow.submissions.RecordService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +35,14 @@ public class CycleAnalysis {
 
     private final RecordService records;
     private final AnalysisRepository analyses;
+    private final CycleService cycles;
+    private final ProgrammeService programmes;
 
-    CycleAnalysis(RecordService records, AnalysisRepository analyses) {
+    CycleAnalysis(RecordService records, AnalysisRepository analyses, CycleService cycles, ProgrammeService programmes) {
         this.records = records;
         this.analyses = analyses;
+        this.cycles = cycles;
+        this.programmes = programmes;
     }
 
     /** @param submitted the organisations whose data count: those that submitted, on time or late */
@@ -67,7 +76,26 @@ public class CycleAnalysis {
         }
         add(figures, Scope.NATIONAL, null, null, national.figures());
         analyses.replace(cycleId, figures, coverage, outcomes);
+        flagOutliers(cycleId, figures);
         assignAliases(cycleId, submitted);
+    }
+
+    /** Each outlier indicator of the cycle's programme: who lies beyond its limits, as worked out with the analysis. */
+    @Transactional(readOnly = true)
+    public List<OutlierFlags.StandardOutliers> outliers(long cycleId) {
+        return analyses.outliers(cycleId);
+    }
+
+    /** A changed policy flags the programme's analysed rounds again, from their figures, until their reports are out. */
+    @EventListener
+    void outlierPolicyChanged(OutlierPolicyChanged event) {
+        cycles.cyclesOf(event.programmeCode()).stream().filter(c -> c.publishedAt() == null)
+                .forEach(c -> flagOutliers(c.id(), analyses.figures(c.id())));
+    }
+
+    private void flagOutliers(long cycleId, List<ResultFigure> figures) {
+        OutlierPolicy policy = programmes.outlierPolicy(cycles.get(cycleId).programmeCode());
+        analyses.replaceOutliers(cycleId, OutlierFlags.of(figures, policy));
     }
 
     /** Every stored figure of the cycle, national first, then organisations and their teams. */
