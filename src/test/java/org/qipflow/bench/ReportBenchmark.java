@@ -21,6 +21,7 @@ import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.CycleService;
+import org.qipflow.programmes.OutlierPolicy;
 import org.qipflow.programmes.ProgrammeService;
 import org.qipflow.reporting.CycleAnalysis;
 import org.qipflow.reporting.ReportPdf;
@@ -97,6 +98,27 @@ class ReportBenchmark {
         BenchmarkFigures.ofMillis("analysis of " + RECORDS + " records, " + ORGANISATIONS + " organisations, "
                 + ORGANISATIONS * TEAMS + " teams (floor: one SQL aggregate over their answers)", analysisMillis, aggregateMillis)
                 .write("report-analysis");
+
+        // outlier flags with the analysis: every standard an indicator, limits allowing for over-dispersion,
+        // against the same analysis with none; alternated, so drift on a noisy machine falls on both
+        OutlierPolicy everyStandard = new OutlierPolicy(List.of("S1", "S2", "S3", "S4"), true);
+        List<Long> flaggedMillis = new ArrayList<>();
+        List<Long> unflaggedMillis = new ArrayList<>();
+        for (int round = 0; round < WARM_UPS + ROUNDS; round++) {
+            programmes.setOutlierPolicy("QIP-REPBENCH", List.of(), false);
+            long unflagged = time(() -> analysis.analyse(cycle.id(), organisations));
+            programmes.setOutlierPolicy("QIP-REPBENCH", everyStandard.indicators(), true);
+            long flagged = time(() -> analysis.analyse(cycle.id(), organisations));
+            if (round >= WARM_UPS) {
+                flaggedMillis.add(flagged);
+                unflaggedMillis.add(unflagged);
+            }
+        }
+        assertThat(analysis.outliers(cycle.id())).hasSize(4)
+                .allSatisfy(s -> assertThat(s.organisations()).isEqualTo(ORGANISATIONS));
+        BenchmarkFigures.ofMillis("analysis of " + RECORDS + " records with outlier flags for " + ORGANISATIONS
+                + " organisations x 4 standards, over-dispersion allowed (floor: the same analysis without outlier "
+                + "indicators)", flaggedMillis, unflaggedMillis).write("report-analysis-outliers");
 
         List<Long> pdfMillis = new ArrayList<>();
         List<Long> modelMillis = new ArrayList<>();
