@@ -32,8 +32,11 @@ class OrganisationPageController {
 
     private final OrganisationService organisations;
     private final MembershipRenewals renewals;
+    private final OrganisationContacts contacts;
 
-    OrganisationPageController(OrganisationService organisations, MembershipRenewals renewals) {
+    OrganisationPageController(OrganisationService organisations, MembershipRenewals renewals,
+            OrganisationContacts contacts) {
+        this.contacts = contacts;
         this.renewals = renewals;
         this.organisations = organisations;
     }
@@ -80,7 +83,37 @@ class OrganisationPageController {
         model.addAttribute("organisation", organisation);
         model.addAttribute("leads", organisations.leadHistory(code));
         model.addAttribute("renewal", renewals.due(code).orElse(null));
+        model.addAttribute("contacts", contacts.history(code));
+        model.addAttribute("contactRoles", List.of(ContactRole.values()));
+        if (!model.containsAttribute("contactForm")) {
+            model.addAttribute("contactForm", FormErrors.typed("role", "", "name", "", "email", ""));
+        }
+        FormErrors.noneYet(model);
         return "organisations/show";
+    }
+
+    /** Appoints a clinical contact, chief executive or medical director; the one before stays in the history. */
+    @PostMapping("/{code}/contacts")
+    String appointContact(@PathVariable String code, @RequestParam(required = false) String role,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String email, Model model,
+            RedirectAttributes redirect) {
+        try {
+            OrganisationContact contact = contacts.appoint(code, role, name, email);
+            redirect.addFlashAttribute("flash", contact.name() + " is now the " + contact.role().label().toLowerCase()
+                    + " of " + organisations.get(code).name());
+            return "redirect:/organisations/" + organisations.get(code).code() + "#contacts";
+        } catch (InvalidInputException e) {
+            model.addAttribute("contactForm", FormErrors.typed("role", role, "name", name, "email", email));
+            FormErrors.show(model, e.problems());
+            return show(code, model);
+        }
+    }
+
+    @PostMapping("/{code}/contacts/{role}/vacancy")
+    String vacateContact(@PathVariable String code, @PathVariable String role, RedirectAttributes redirect) {
+        contacts.vacate(code, role);
+        redirect.addFlashAttribute("flash", "The role is vacant; its holder stays in the history");
+        return "redirect:/organisations/" + organisations.get(code).code() + "#contacts";
     }
 
     @GetMapping("/{code}/edit")
