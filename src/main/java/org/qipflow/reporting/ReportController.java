@@ -1,6 +1,11 @@
 package org.qipflow.reporting;
 
+import java.util.List;
+
 import org.qipflow.common.NotFoundException;
+import org.qipflow.interventions.ChangeIntervention;
+import org.qipflow.interventions.InterventionCatalogue;
+import org.qipflow.interventions.InterventionDownload;
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
@@ -27,9 +32,11 @@ class ReportController {
     private final CycleAnalysis analysis;
     private final CycleService cycles;
     private final OrganisationService organisations;
+    private final InterventionCatalogue interventions;
 
     ReportController(Reports reports, ReportDownloads downloads, CycleAnalysis analysis, CycleService cycles,
-            OrganisationService organisations) {
+            OrganisationService organisations, InterventionCatalogue interventions) {
+        this.interventions = interventions;
         this.reports = reports;
         this.downloads = downloads;
         this.analysis = analysis;
@@ -42,8 +49,25 @@ class ReportController {
         Cycle cycle = allowed(cycleId, code);
         model.addAttribute("cycle", cycle);
         model.addAttribute("organisation", organisations.get(code));
-        model.addAttribute("report", reports.forOrganisation(cycleId, code));
+        OrganisationReport report = reports.forOrganisation(cycleId, code);
+        model.addAttribute("report", report);
+        List<String> fellShortOf = report.standards().stream().filter(StandardRow::shortOfTarget).map(StandardRow::id)
+                .toList();
+        model.addAttribute("fellShortOf", fellShortOf);
+        model.addAttribute("interventions", interventions.forReport(cycle.programmeCode(), fellShortOf));
         return "reports/organisation";
+    }
+
+    /** A change intervention's file, for the readers of a report of its programme. */
+    @GetMapping("/reports/{cycleId}/{code:[A-Za-z0-9]+}/interventions/{id}")
+    ResponseEntity<byte[]> intervention(@PathVariable long cycleId, @PathVariable String code, @PathVariable long id) {
+        Cycle cycle = allowed(cycleId, code);
+        ChangeIntervention intervention = interventions.get(id);
+        if (!intervention.programmeCode().equals(cycle.programmeCode()) || intervention.withdrawnAt() != null
+                || !intervention.file()) {
+            throw new NotFoundException("Change intervention " + id + " is not offered with this report");
+        }
+        return InterventionDownload.of(intervention, interventions.file(id));
     }
 
     @GetMapping("/reports/{cycleId}/{code:[A-Za-z0-9]+}.{extension}")
