@@ -1,6 +1,7 @@
 package org.qipflow.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qipflow.support.AuditProcessFixture.lithiumCsv;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -98,7 +99,7 @@ class ProgrammeLifeEndToEndTest {
         mvc.perform(post("/programmes/" + code + "/cycles").with(COORDINATOR).with(csrf()).param("kind", "BASELINE")
                 .param("dataCollectionStart", weeksAgo(7))).andExpect(redirectedUrlPattern("/cycles/*"));
         Cycle baseline = cycles.cyclesOf(code).get(0);
-        fixture.publishWith(baseline, Map.of(a, csv(2), b, csv(3), c, csv(1)));
+        fixture.publishWith(baseline, Map.of(a, lithiumCsv(4, 2), b, lithiumCsv(4, 3), c, lithiumCsv(4, 1)));
 
         // the intervention period is over when its timer fires: the coordinator is asked for the next round
         assertThat(history(code).get("stage").asText()).isEqualTo("INTERVENTION_PERIOD");
@@ -113,15 +114,15 @@ class ProgrammeLifeEndToEndTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"REAUDIT\",\"dataCollectionStart\":\"" + weeksAgo(6) + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         Cycle reaudit = cycles.get(json.readTree(created).get("id").asLong());
-        fixture.publishWith(reaudit, Map.of(a, csv(3), b, csv(4), c, csv(2)));
+        fixture.publishWith(reaudit, Map.of(a, lithiumCsv(4, 3), b, lithiumCsv(4, 4), c, lithiumCsv(4, 2)));
 
         // scheduled before the intervention period is over; open to an organisation new to the programme
         mvc.perform(post("/programmes/" + code + "/cycles").with(COORDINATOR).with(csrf()).param("kind", "SUPPLEMENTARY")
                 .param("dataCollectionStart", weeksAgo(5))).andExpect(redirectedUrlPattern("/cycles/*"));
         Cycle supplementary = cycles.cyclesOf(code).get(2);
         Map<String, String> last = new LinkedHashMap<>();
-        last.put(a, csv(4));
-        last.put(d, csv(1));
+        last.put(a, lithiumCsv(4, 4));
+        last.put(d, lithiumCsv(4, 1));
         String reportLink = fixture.publishWith(supplementary, last).get(a);
 
         String report = text(mvc.perform(get(reportLink)).andExpect(status().isOk()).andReturn().getResponse()
@@ -248,17 +249,5 @@ class ProgrammeLifeEndToEndTest {
     private static String text(String html) {
         return html.replaceAll("(?s)<[^>]*>", " ").replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&")
                 .replaceAll("\\s+", " ");
-    }
-
-    /** Four records in teams T01 and T02, renal and thyroid function measured in each; the first k a serum level. */
-    private static String csv(int serumMeasured) {
-        StringBuilder csv = new StringBuilder("team,pseudonym,age,lithiumStartedInLastYear,baselineRenal,baselineThyroid,"
-                + "baselineWeight,serumLithiumLast3Months,lastLithiumLevel,renalLast6Months,thyroidLast6Months\n");
-        for (int i = 0; i < 4; i++) {
-            boolean serum = i < serumMeasured;
-            csv.append(i % 2 == 0 ? "T01" : "T02").append(",P").append(i).append(",50,no,,,,")
-                    .append(serum ? "yes,0.6" : "no,").append(",yes,yes\n");
-        }
-        return csv.toString();
     }
 }

@@ -3,6 +3,7 @@ package org.qipflow.outliers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
+import static org.qipflow.support.AuditProcessFixture.lithiumCsv;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -64,9 +65,9 @@ class OutlierReviewTest {
         String high = fixture.member("Wales");
         String usual = fixture.member("Scotland");
         Map<String, String> csv = new LinkedHashMap<>();
-        csv.put(low, csv(1));
-        csv.put(high, csv(9));
-        csv.put(usual, csv(8));
+        csv.put(low, lithiumCsv(10, 1));
+        csv.put(high, lithiumCsv(10, 9));
+        csv.put(usual, lithiumCsv(10, 8));
         var round = fixture.analyseWith(cycle, csv);
 
         api(get("/api/cycles/" + cycle.id() + "/outliers"), null).andExpect(status().isOk())
@@ -140,16 +141,5 @@ class OutlierReviewTest {
 
     private static String text(String html) {
         return html.replaceAll("(?s)<[^>]*>", " ").replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ");
-    }
-
-    /** Ten records in teams T01 and T02, renal and thyroid function measured in each; the first k a serum level. */
-    private static String csv(int serumMeasured) {
-        StringBuilder csv = new StringBuilder("team,pseudonym,age,lithiumStartedInLastYear,baselineRenal,baselineThyroid,"
-                + "baselineWeight,serumLithiumLast3Months,lastLithiumLevel,renalLast6Months,thyroidLast6Months\n");
-        for (int i = 0; i < 10; i++) {
-            csv.append(i % 2 == 0 ? "T01" : "T02").append(",P").append(i).append(",50,no,,,,")
-                    .append(i < serumMeasured ? "yes,0.6" : "no,").append(",yes,yes\n");
-        }
-        return csv.toString();
     }
 }
