@@ -12,10 +12,10 @@ import org.qipflow.leadaccess.TaskContexts.TaskContext;
 import org.qipflow.participation.LeadLink;
 import org.qipflow.participation.LeadLinks;
 import org.qipflow.participation.LeadTask;
-import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.reporting.ReportDocument;
 import org.qipflow.reporting.ReportDownloads;
+import org.qipflow.reporting.ReportInterventions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +33,11 @@ class ResultsAndQueriesController {
     private final CycleService cycles;
     private final ReportDownloads downloads;
     private final DataQueries queries;
+    private final ReportInterventions interventions;
 
     ResultsAndQueriesController(TaskPages pages, LeadLinks links, CycleService cycles, ReportDownloads downloads,
-            DataQueries queries) {
+            DataQueries queries, ReportInterventions interventions) {
+        this.interventions = interventions;
         this.pages = pages;
         this.links = links;
         this.cycles = cycles;
@@ -46,17 +48,25 @@ class ResultsAndQueriesController {
     /** The report as PDF, action plan or slides, once results are published. */
     @GetMapping({"/tasks/{token}/results.pdf", "/tasks/{token}/action-plan.docx", "/tasks/{token}/slides.pptx"})
     ResponseEntity<byte[]> resultsDocument(@PathVariable String token, HttpServletRequest request) {
-        LeadLink link = links.usable(token, LeadTask.VIEW_RESULTS).orElse(null);
-        if (link == null) {
-            return TaskPages.toTaskPage(token);
-        }
-        Cycle cycle = cycles.get(link.cycleId());
-        if (cycle.publishedAt() == null) {
+        Optional<LeadLink> link = published(token);
+        if (link.isEmpty()) {
             return TaskPages.toTaskPage(token);
         }
         String uri = request.getRequestURI();
         ReportDocument document = ReportDocument.byFileName(uri.substring(uri.lastIndexOf('/') + 1)).orElseThrow();
-        return downloads.download(cycle, link.organisationCode(), document);
+        return downloads.download(cycles.get(link.get().cycleId()), link.get().organisationCode(), document);
+    }
+
+    /** A change intervention's file offered with the results, once they are published. */
+    @GetMapping("/tasks/{token}/interventions/{id}")
+    ResponseEntity<byte[]> intervention(@PathVariable String token, @PathVariable long id) {
+        return published(token).map(link -> interventions.download(cycles.get(link.cycleId()), id))
+                .orElseGet(() -> TaskPages.toTaskPage(token));
+    }
+
+    /** The results link, while it works and once the results are published; otherwise its page says why. */
+    private Optional<LeadLink> published(String token) {
+        return links.usable(token, LeadTask.VIEW_RESULTS).filter(link -> cycles.get(link.cycleId()).publishedAt() != null);
     }
 
     /** The lead's answer to a data query; the link then stops working. */

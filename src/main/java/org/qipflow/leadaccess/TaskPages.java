@@ -15,6 +15,8 @@ import org.qipflow.participation.LeadLinks;
 import org.qipflow.participation.LeadTask;
 import org.qipflow.participation.LeadTasks;
 import org.qipflow.participation.ParticipationService;
+import org.qipflow.reporting.OrganisationReport;
+import org.qipflow.reporting.ReportInterventions;
 import org.qipflow.reporting.Reports;
 import org.qipflow.submissions.RecordService;
 import org.springframework.http.HttpStatus;
@@ -48,10 +50,12 @@ class TaskPages {
     private final ParticipationService participation;
     private final RecordService records;
     private final Reports reports;
+    private final ReportInterventions interventions;
     private final Clock clock;
 
     TaskPages(LeadLinks links, TaskContexts contexts, LeadTasks tasks, ParticipationService participation,
-            RecordService records, Reports reports, Clock clock) {
+            RecordService records, Reports reports, ReportInterventions interventions, Clock clock) {
+        this.interventions = interventions;
         this.links = links;
         this.contexts = contexts;
         this.tasks = tasks;
@@ -156,7 +160,9 @@ class TaskPages {
             case SUBMIT_DATA -> submissionPage(context, model);
             case VIEW_RESULTS -> {
                 if (context.cycle().publishedAt() != null) {
-                    model.addAttribute("report", reports.forOrganisation(cycleId, code));
+                    OrganisationReport report = reports.forOrganisation(cycleId, code);
+                    model.addAttribute("report", report);
+                    model.addAttribute("interventions", interventions.offers(context.cycle(), report));
                 }
                 yield "tasks/results";
             }

@@ -1,11 +1,7 @@
 package org.qipflow.reporting;
 
-import java.util.List;
 
 import org.qipflow.common.NotFoundException;
-import org.qipflow.interventions.ChangeIntervention;
-import org.qipflow.interventions.InterventionCatalogue;
-import org.qipflow.interventions.InterventionDownload;
 import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
@@ -32,10 +28,10 @@ class ReportController {
     private final CycleAnalysis analysis;
     private final CycleService cycles;
     private final OrganisationService organisations;
-    private final InterventionCatalogue interventions;
+    private final ReportInterventions interventions;
 
     ReportController(Reports reports, ReportDownloads downloads, CycleAnalysis analysis, CycleService cycles,
-            OrganisationService organisations, InterventionCatalogue interventions) {
+            OrganisationService organisations, ReportInterventions interventions) {
         this.interventions = interventions;
         this.reports = reports;
         this.downloads = downloads;
@@ -51,23 +47,14 @@ class ReportController {
         model.addAttribute("organisation", organisations.get(code));
         OrganisationReport report = reports.forOrganisation(cycleId, code);
         model.addAttribute("report", report);
-        List<String> fellShortOf = report.standards().stream().filter(StandardRow::shortOfTarget).map(StandardRow::id)
-                .toList();
-        model.addAttribute("fellShortOf", fellShortOf);
-        model.addAttribute("interventions", interventions.forReport(cycle.programmeCode(), fellShortOf));
+        model.addAttribute("interventions", interventions.offers(cycle, report));
         return "reports/organisation";
     }
 
     /** A change intervention's file, for the readers of a report of its programme. */
     @GetMapping("/reports/{cycleId}/{code:[A-Za-z0-9]+}/interventions/{id}")
     ResponseEntity<byte[]> intervention(@PathVariable long cycleId, @PathVariable String code, @PathVariable long id) {
-        Cycle cycle = allowed(cycleId, code);
-        ChangeIntervention intervention = interventions.get(id);
-        if (!intervention.programmeCode().equals(cycle.programmeCode()) || intervention.withdrawnAt() != null
-                || !intervention.file()) {
-            throw new NotFoundException("Change intervention " + id + " is not offered with this report");
-        }
-        return InterventionDownload.of(intervention, interventions.file(id));
+        return interventions.download(allowed(cycleId, code), id);
     }
 
     @GetMapping("/reports/{cycleId}/{code:[A-Za-z0-9]+}.{extension}")

@@ -46,6 +46,8 @@ class BrowserJourneysTest {
     static final String PROGRAMME = "QIP-42";
     static final String TITLE = "Lithium monitoring in community teams";
     static final String[] ORGANISATIONS = {"RXA", "RXB", "RXC"};
+    static final String INTERVENTION = "Lithium monitoring: slides for team meetings";
+    static final byte[] SLIDES = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     LiveQipflow qipflow;
     Chromium chromium;
@@ -324,7 +326,37 @@ class BrowserJourneysTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Results").setExact(true)))
                     .isVisible();
             looks.at(page, "results", "cycle-results");
-            page.goBack();
+
+            // S1 an outlier indicator: the round waiting for review is flagged at once
+            page.navigate(qipflow.url("/programmes/" + PROGRAMME + "/outlier-policy"));
+            page.getByLabel(Pattern.compile("^S1: ")).check();
+            looks.at(page, "outlier-policy");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the outlier policy")).click();
+            assertThat(page.getByText("Outlier indicators: S1, with binomial limits")).isVisible();
+            looks.at(page, "programme-after-policy");
+            page.navigate(qipflow.url(cyclePath + "/outliers"));
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(Pattern.compile("^S1: "))))
+                    .isVisible();
+            // the organisations that submitted: the journeys before left one late
+            assertThat(page.getByText(Pattern.compile("^All organisations: \\d+% \\(\\d+ of \\d+\\), over 2 "
+                    + "organisations\\. Binomial limits around the national share; too few organisations"))).isVisible();
+            looks.at(page, "outliers", "cycle-outliers");
+
+            // a slide set in the catalogue, for the lead to find with the report
+            page.navigate(qipflow.url("/programmes/" + PROGRAMME + "/interventions"));
+            page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true)).fill(INTERVENTION);
+            page.getByLabel("Slide set").check();
+            page.getByLabel("What it is and how teams use it").fill("Twenty minutes for a team meeting: what to check "
+                    + "for people on lithium, and when.");
+            page.getByLabel(Pattern.compile("^S1: ")).check();
+            page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(new FilePayload(
+                    "lithium slides.pdf", "application/pdf", SLIDES));
+            looks.at(page, "intervention-form");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to the catalogue")).click();
+            assertThat(page.getByText(INTERVENTION + " is in the catalogue")).isVisible();
+            looks.at(page, "interventions", "programme-interventions");
+
+            page.navigate(qipflow.url(cyclePath));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish reports")).click();
             assertThat(page.getByText("Reports published")).isVisible();
             // the page reloads itself while the publication's background work runs; look once it is done
@@ -352,6 +384,10 @@ class BrowserJourneysTest {
                     new Page.GetByRoleOptions().setName("Action plan to fill in (Word)")).click());
             assertThat(plan.suggestedFilename()).endsWith(".docx");
             assertThat(Files.readAllBytes(plan.path())).startsWith('P', 'K');
+            Download slides = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName(INTERVENTION)).click());
+            assertThat(slides.suggestedFilename()).isEqualTo("lithium slides.pdf");
+            assertThat(Files.readAllBytes(slides.path())).isEqualTo(SLIDES);
 
             // later, the lead signs in to see every task and report in one place
             page.navigate(qipflow.url("/leads/sign-in"));
