@@ -7,12 +7,12 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.qipflow.common.NotFoundException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -73,11 +73,15 @@ class InterventionApiController {
     @GetMapping("/{id}")
     @Operation(summary = "One change intervention")
     ChangeIntervention get(@PathVariable String code, @PathVariable long id) {
-        ChangeIntervention intervention = catalogue.get(id);
-        if (!intervention.programmeCode().equalsIgnoreCase(code)) {
-            throw new NotFoundException("Change intervention " + id + " is not in " + code
-                    + "'s catalogue");
-        }
-        return intervention;
+        return catalogue.get(code, id);
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change an intervention", description = "The same fields as adding a link; without a link a "
+            + "file intervention keeps its file, with one it becomes a link. 409 once withdrawn")
+    ChangeIntervention change(@PathVariable String code, @PathVariable long id, @RequestBody LinkRequest body) {
+        return catalogue.change(code, id, new InterventionCatalogue.Submission(body.title(), body.kind(),
+                body.description(), body.link(), body.roundNumber() == null ? null : String.valueOf(body.roundNumber()),
+                body.standards(), null, null));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
@@ -84,6 +85,31 @@ public class InterventionCatalogue {
     @Transactional
     public ChangeIntervention add(String programmeCode, Submission submission) {
         Programme programme = programmes.lock(programmeCode);
+        Checked checked = checked(programme, submission, null);
+        return get(interventions.insert(programme.id(), checked.input(), checked.file(), clock.instant()));
+    }
+
+    /**
+     * Changes an intervention in use. Without a new file or link it keeps its file; a link given
+     * replaces a file, and a file a link. Nothing changes unless every field is right.
+     */
+    @Transactional
+    public ChangeIntervention change(String programmeCode, long id, Submission submission) {
+        Programme programme = programmes.lock(programmeCode);
+        ChangeIntervention existing = inCatalogue(programme, id);
+        if (existing.withdrawnAt() != null) {
+            throw new ConflictException(existing.title() + " was withdrawn: add it to the catalogue again instead");
+        }
+        Checked checked = checked(programme, submission, existing);
+        interventions.update(id, checked.input(), checked.file(), checked.keepFile());
+        return get(id);
+    }
+
+    /** What a submission would store: the checked fields, a new file if any, and whether the old file stays. */
+    private record Checked(InterventionInput input, InterventionFile file, boolean keepFile) {
+    }
+
+    private Checked checked(Programme programme, Submission submission, ChangeIntervention existing) {
         List<FieldProblem> problems = new ArrayList<>();
         String title = trimmed(submission.title());
         if (title.isEmpty()) {
@@ -103,14 +129,15 @@ public class InterventionCatalogue {
         Integer round = round(programme, submission.roundNumber(), problems);
         String link = trimmed(submission.link());
         boolean hasFile = submission.fileName() != null && !submission.fileName().isBlank();
+        boolean keepFile = existing != null && existing.file() && link.isEmpty() && !hasFile;
         InterventionFile file = null;
-        if (link.isEmpty() && !hasFile) {
+        if (link.isEmpty() && !hasFile && !keepFile) {
             problems.add(new FieldProblem("file", "Upload the intervention's file, or give a link to it"));
         } else if (!link.isEmpty() && hasFile) {
             problems.add(new FieldProblem("link", "Give a link or upload a file, not both"));
         } else if (!link.isEmpty()) {
             checkLink(link, problems);
-        } else {
+        } else if (hasFile) {
             try {
                 file = InterventionFile.read(submission.fileName(), submission.file());
             } catch (InvalidInputException e) {
@@ -120,20 +147,29 @@ public class InterventionCatalogue {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = interventions.insert(programme.id(),
-                new InterventionInput(title, kind, description, link.isEmpty() ? null : link, round, standards), file,
-                clock.instant());
-        return get(id);
+        return new Checked(new InterventionInput(title, kind, description, link.isEmpty() ? null : link, round,
+                standards), file, keepFile);
+    }
+
+    private ChangeIntervention inCatalogue(Programme programme, long id) {
+        ChangeIntervention intervention = get(id);
+        if (!intervention.programmeCode().equals(programme.code())) {
+            throw new NotFoundException("Change intervention " + id + " is not in " + programme.code() + "'s catalogue");
+        }
+        return intervention;
     }
 
     /** Takes an intervention out of the catalogue; plans that chose it keep it. Twice has one effect. */
     @Transactional
     public void withdraw(String programmeCode, long id) {
-        ChangeIntervention intervention = get(id);
-        if (!intervention.programmeCode().equals(programmes.get(programmeCode).code())) {
-            throw new NotFoundException("Change intervention " + id + " is not in " + programmeCode + "'s catalogue");
-        }
+        inCatalogue(programmes.get(programmeCode), id);
         interventions.withdraw(id, clock.instant());
+    }
+
+    /** An intervention of this programme's catalogue, withdrawn or not. */
+    @Transactional(readOnly = true)
+    public ChangeIntervention get(String programmeCode, long id) {
+        return inCatalogue(programmes.get(programmeCode), id);
     }
 
     private static InterventionKind kind(String kind, List<FieldProblem> problems) {

@@ -7,7 +7,6 @@ import java.util.List;
 import org.qipflow.common.Choice;
 import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
-import org.qipflow.common.NotFoundException;
 import org.qipflow.definitions.AuditDefinitions;
 import org.qipflow.programmes.Programme;
 import org.qipflow.programmes.ProgrammeService;
@@ -40,13 +39,8 @@ class InterventionPagesController {
 
     @GetMapping
     String list(@PathVariable String code, Model model) {
-        Programme programme = programmes.get(code);
-        model.addAttribute("programme", programme);
+        options(code, model);
         model.addAttribute("interventions", catalogue.of(code));
-        model.addAttribute("kinds", List.of(InterventionKind.values()));
-        model.addAttribute("standards", programme.auditDefinition() == null ? List.of()
-                : definitions.get(programme.auditDefinition()).standards().stream()
-                        .map(s -> Choice.of(s.id(), s.id() + ": " + s.text())).toList());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", FormErrors.typed("title", "", "kind", "", "description", "", "link", "",
                     "roundNumber", ""));
@@ -54,6 +48,52 @@ class InterventionPagesController {
         }
         FormErrors.noneYet(model);
         return "interventions/list";
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable String code, @PathVariable long id, Model model) {
+        options(code, model);
+        ChangeIntervention intervention = catalogue.get(code, id);
+        model.addAttribute("intervention", intervention);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", FormErrors.typed("title", intervention.title(), "kind", intervention.kind().name(),
+                    "description", intervention.description(), "link", intervention.link(), "roundNumber",
+                    intervention.roundNumber() == null ? "" : String.valueOf(intervention.roundNumber())));
+            model.addAttribute("chosenStandards", intervention.standards());
+        }
+        FormErrors.noneYet(model);
+        return "interventions/edit";
+    }
+
+    @PostMapping("/{id}")
+    String change(@PathVariable String code, @PathVariable long id, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String description,
+            @RequestParam(required = false) String link, @RequestParam(required = false) String roundNumber,
+            @RequestParam(required = false) List<String> standards, @RequestParam(required = false) MultipartFile file,
+            Model model, RedirectAttributes redirect) throws IOException {
+        boolean hasFile = file != null && !file.isEmpty();
+        try (InputStream in = hasFile ? file.getInputStream() : InputStream.nullInputStream()) {
+            ChangeIntervention changed = catalogue.change(code, id, new InterventionCatalogue.Submission(title, kind,
+                    description, link, roundNumber, standards, hasFile ? file.getOriginalFilename() : null, in));
+            redirect.addFlashAttribute("flash", changed.title() + " has been changed");
+            return "redirect:/programmes/" + changed.programmeCode() + "/interventions";
+        } catch (InvalidInputException e) {
+            model.addAttribute("form", FormErrors.typed("title", title, "kind", kind, "description", description,
+                    "link", link, "roundNumber", roundNumber));
+            model.addAttribute("chosenStandards", standards == null ? List.of() : standards);
+            FormErrors.show(model, e.problems());
+            return edit(code, id, model);
+        }
+    }
+
+    /** The programme and what its forms offer: the kinds, and the standards of its definition. */
+    private void options(String code, Model model) {
+        Programme programme = programmes.get(code);
+        model.addAttribute("programme", programme);
+        model.addAttribute("kinds", List.of(InterventionKind.values()));
+        model.addAttribute("standards", programme.auditDefinition() == null ? List.of()
+                : definitions.get(programme.auditDefinition()).standards().stream()
+                        .map(s -> Choice.of(s.id(), s.id() + ": " + s.text())).toList());
     }
 
     @PostMapping
@@ -86,11 +126,6 @@ class InterventionPagesController {
 
     @GetMapping("/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable String code, @PathVariable long id) {
-        ChangeIntervention intervention = catalogue.get(id);
-        if (!intervention.programmeCode().equals(programmes.get(code).code())) {
-            throw new NotFoundException("Change intervention " + id + " is not in " + code
-                    + "'s catalogue");
-        }
-        return InterventionDownload.of(intervention, catalogue.file(id));
+        return InterventionDownload.of(catalogue.get(code, id), catalogue.file(id));
     }
 }

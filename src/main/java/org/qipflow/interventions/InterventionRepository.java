@@ -74,11 +74,33 @@ class InterventionRepository {
                 .param("bytes", file == null ? null : file.bytes()).param("round", input.roundNumber())
                 .param("now", utc(now)).update(key, "id");
         long id = key.getKey().longValue();
-        for (String standard : input.standards()) {
+        insertStandards(id, input.standards());
+        return id;
+    }
+
+    private void insertStandards(long id, List<String> standards) {
+        for (String standard : standards) {
             jdbc.sql("insert into change_intervention_standard (intervention_id, standard_id) values (:id, :standard)")
                     .param("id", id).param("standard", standard).update();
         }
-        return id;
+    }
+
+    /** Replaces the fields and standards; the material becomes the link, the new file, or stays the file. */
+    void update(long id, InterventionInput input, InterventionFile file, boolean keepFile) {
+        String material = keepFile ? "" : ", link_url = :link, file_name = :fileName, file_type = :fileType, "
+                + "file_bytes = :bytes";
+        var update = jdbc.sql("update change_intervention set title = :title, kind = :kind, description = :description, "
+                + "round_number = :round" + material + " where id = :id").param("id", id).param("title", input.title())
+                .param("kind", input.kind().name()).param("description", input.description())
+                .param("round", input.roundNumber());
+        if (!keepFile) {
+            update = update.param("link", input.link()).param("fileName", file == null ? null : file.name())
+                    .param("fileType", file == null ? null : file.contentType())
+                    .param("bytes", file == null ? null : file.bytes());
+        }
+        update.update();
+        jdbc.sql("delete from change_intervention_standard where intervention_id = :id").param("id", id).update();
+        insertStandards(id, input.standards());
     }
 
     void withdraw(long id, Instant now) {

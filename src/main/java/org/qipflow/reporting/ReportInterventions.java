@@ -31,9 +31,8 @@ public class ReportInterventions {
 
     /** An intervention's file, if the report's programme offers it. */
     public ResponseEntity<byte[]> download(Cycle cycle, long interventionId) {
-        ChangeIntervention intervention = catalogue.get(interventionId);
-        if (!intervention.programmeCode().equals(cycle.programmeCode()) || intervention.withdrawnAt() != null
-                || !intervention.file()) {
+        ChangeIntervention intervention = catalogue.get(cycle.programmeCode(), interventionId);
+        if (intervention.withdrawnAt() != null || !intervention.file()) {
             throw new NotFoundException("Change intervention " + interventionId + " is not offered with this report");
         }
         return InterventionDownload.of(intervention, catalogue.file(interventionId));

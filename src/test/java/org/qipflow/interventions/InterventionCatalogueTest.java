@@ -1,6 +1,7 @@
 package org.qipflow.interventions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.contains;
 import static org.qipflow.support.AuditProcessFixture.lithiumCsv;
@@ -11,6 +12,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -30,6 +32,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.qipflow.common.InvalidInputException;
+import org.qipflow.common.NotFoundException;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.security.LeadPrincipal;
 import org.qipflow.support.AuditProcessFixture;
@@ -149,6 +152,45 @@ class InterventionCatalogueTest {
         assertThat(page).contains("<title>Error: Change interventions", "Give a link or upload a file, not both",
                 "value=\"Slides\"");
         assertThat(catalogue.of(programme)).hasSize(1);
+    }
+
+    @Test
+    void anInterventionIsChangedKeepingItsFileUntilALinkReplacesItAndNotOnceWithdrawn() throws Exception {
+        Cycle cycle = fixture.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        String programme = cycle.programmeCode();
+        long id = catalogue.add(programme, submission("tool.pdf", PDF)).id();
+        String path = "/programmes/" + programme + "/interventions/" + id;
+        assertThat(mvc.perform(get(path).with(COORDINATOR)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("Change Support tool", "Now tool.pdf");
+
+        mvc.perform(multipart(path).with(COORDINATOR).with(csrf()).param("title", "Support tool, revised")
+                        .param("kind", "CLINICIAN_TOOL").param("description", "For prescribers and nurses.")
+                        .param("standards", "S1", "S2").param("link", ""))
+                .andExpect(redirectedUrl("/programmes/" + programme + "/interventions"));
+        ChangeIntervention revised = catalogue.get(programme, id);
+        assertThat(revised.title()).isEqualTo("Support tool, revised");
+        assertThat(revised.standards()).containsExactly("S1", "S2");
+        assertThat(revised.fileName()).isEqualTo("tool.pdf");
+        assertThat(catalogue.file(id)).isEqualTo(PDF);
+
+        // refused: nothing changes
+        api(put("/api/programmes/" + programme + "/interventions/" + id), """
+                {"title":"","kind":"CLINICIAN_TOOL","description":"x","standards":["S1"]}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("title"));
+        assertThat(catalogue.get(programme, id).title()).isEqualTo("Support tool, revised");
+
+        api(put("/api/programmes/" + programme + "/interventions/" + id), """
+                {"title":"Support tool","kind":"CLINICIAN_TOOL","description":"Now online.","standards":["S1"],
+                 "link":"https://www.example.nhs.uk/tool"}""")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.link").value("https://www.example.nhs.uk/tool"))
+                .andExpect(jsonPath("$.fileName").doesNotExist());
+        assertThatThrownBy(() -> catalogue.file(id)).isInstanceOf(NotFoundException.class);
+
+        catalogue.withdraw(programme, id);
+        api(put("/api/programmes/" + programme + "/interventions/" + id), """
+                {"title":"Support tool","kind":"CLINICIAN_TOOL","description":"Again.","standards":["S1"],
+                 "link":"https://www.example.nhs.uk/tool"}""")
+                .andExpect(status().isConflict());
     }
 
     @Test
