@@ -76,6 +76,14 @@ class InterventionApiController {
         return catalogue.get(code, id);
     }
 
+    @PostMapping("/{id}/withdrawal")
+    @Operation(summary = "Withdraw an intervention", description = "No longer offered with reports; kept for the plans "
+            + "that chose it. Twice has one effect")
+    ResponseEntity<Void> withdraw(@PathVariable String code, @PathVariable long id) {
+        catalogue.withdraw(code, id);
+        return ResponseEntity.noContent().build();
+    }
+
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Change an intervention", description = "The same fields as adding a link; without a link a "
             + "file intervention keeps its file, with one it becomes a link. 409 once withdrawn")

@@ -1,14 +1,16 @@
 package org.qipflow.interventions;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import org.qipflow.common.InvalidInputException;
 
@@ -52,32 +54,69 @@ record InterventionFile(String name, String contentType, byte[] bytes) {
         if (bytes.length >= 5 && new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-")) {
             return PDF;
         }
-        Set<String> entries = entries(bytes);
-        if (entries.contains("word/vbaProject.bin") || entries.contains("ppt/vbaProject.bin")) {
+        Zip zip = Zip.of(bytes);
+        if (zip.damaged()) {
+            throw new InvalidInputException(FIELD, shown + " could not be opened: save it again as a PDF, Word document "
+                    + "(.docx) or PowerPoint presentation (.pptx), or give a link to it instead");
+        }
+        if (zip.macros()) {
             throw new InvalidInputException(FIELD, shown + " contains macros, which qipflow does not pass on to "
                     + "members: save it without macros (.docx or .pptx) and upload that copy");
         }
-        if (entries.contains("word/document.xml")) {
+        if (zip.names().contains("word/document.xml")) {
             return DOCX;
         }
-        if (entries.contains("ppt/presentation.xml")) {
+        if (zip.names().contains("ppt/presentation.xml")) {
             return PPTX;
         }
         throw new InvalidInputException(FIELD, shown + " is not a PDF, Word document (.docx) or PowerPoint "
                 + "presentation (.pptx): save it as one of those, or give a link to it instead");
     }
 
-    /** The names of a zip's entries; none when it is not a zip. */
-    private static Set<String> entries(byte[] bytes) {
-        Set<String> names = new HashSet<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                names.add(entry.getName());
+    /**
+     * What a zip holds, read from its central directory as Office reads it: the entries' names in lower
+     * case (Office ignores case in part names) and whether any part or declared content type is a macro.
+     */
+    private record Zip(Set<String> names, boolean macros, boolean damaged) {
+
+        static Zip of(byte[] bytes) {
+            if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+                return new Zip(Set.of(), false, false);
             }
-        } catch (IOException | IllegalArgumentException e) {
-            return names;
+            Path copy = null;
+            try {
+                copy = Files.createTempFile("qipflow-intervention-", ".zip");
+                Files.write(copy, bytes);
+                try (ZipFile zip = new ZipFile(copy.toFile())) {
+                    Set<String> names = new HashSet<>();
+                    boolean macros = false;
+                    for (ZipEntry entry : Collections.list(zip.entries())) {
+                        String name = entry.getName().toLowerCase(Locale.ROOT);
+                        names.add(name);
+                        macros |= name.contains("vbaproject");
+                    }
+                    ZipEntry types = zip.getEntry("[Content_Types].xml");
+                    if (types != null) {
+                        try (InputStream in = zip.getInputStream(types)) {
+                            String declared = new String(in.readNBytes(1024 * 1024), StandardCharsets.UTF_8)
+                                    .toLowerCase(Locale.ROOT);
+                            macros |= declared.contains("macroenabled") || declared.contains("vbaproject");
+                        }
+                    }
+                    return new Zip(names, macros, false);
+                }
+            } catch (IOException | RuntimeException e) {
+                return new Zip(Set.of(), false, true);
+            } finally {
+                if (copy != null) {
+                    try {
+                        Files.deleteIfExists(copy);
+                    } catch (IOException e) {
+                        copy.toFile().deleteOnExit();
+                    }
+                }
+            }
         }
-        return names;
     }
 
     /** The name without any folder a browser sent with it, at most 200 characters. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 
 import org.qipflow.common.Choice;
+import org.qipflow.common.ConflictException;
 import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.definitions.AuditDefinitions;
@@ -54,6 +55,9 @@ class InterventionPagesController {
     String edit(@PathVariable String code, @PathVariable long id, Model model) {
         options(code, model);
         ChangeIntervention intervention = catalogue.get(code, id);
+        if (intervention.withdrawnAt() != null) {
+            throw new ConflictException(intervention.title() + " was withdrawn: add it to the catalogue again instead");
+        }
         model.addAttribute("intervention", intervention);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", FormErrors.typed("title", intervention.title(), "kind", intervention.kind().name(),

@@ -129,9 +129,19 @@ class InterventionCatalogueTest {
                 .andExpect(jsonPath("$.errors[4].message").value("Choose one of " + programme + "'s rounds, 1, or leave "
                         + "it empty"));
 
-        assertThat(refusal(programme, "notes.docm", zip("word/document.xml", "word/vbaProject.bin")))
+        assertThat(refusal(programme, "notes.docm", zipWith("word/document.xml", "x", "word/vbaProject.bin", "x")))
                 .isEqualTo("notes.docm contains macros, which qipflow does not pass on to members: save it without "
                         + "macros (.docx or .pptx) and upload that copy");
+        // Office reads part names without case, and a macro part by its declared type, whatever its name
+        assertThat(refusal(programme, "notes.docx", zipWith("word/document.xml", "x", "word/VBAProject.bin", "x")))
+                .startsWith("notes.docx contains macros");
+        assertThat(refusal(programme, "deck.pptx", zipWith("ppt/presentation.xml", "",
+                "[Content_Types].xml", "<Types><Override PartName=\"/ppt/presentation.xml\" ContentType=\"application/"
+                        + "vnd.ms-powerpoint.presentation.macroEnabled.main+xml\"/></Types>")))
+                .startsWith("deck.pptx contains macros");
+        assertThat(refusal(programme, "broken.docx", new byte[] {'P', 'K', 3, 4, 1, 2, 3, 4, 5}))
+                .isEqualTo("broken.docx could not be opened: save it again as a PDF, Word document (.docx) or "
+                        + "PowerPoint presentation (.pptx), or give a link to it instead");
         assertThat(refusal(programme, "photo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3}))
                 .isEqualTo("photo.png is not a PDF, Word document (.docx) or PowerPoint presentation (.pptx): save it "
                         + "as one of those, or give a link to it instead");
@@ -186,7 +196,12 @@ class InterventionCatalogueTest {
                 .andExpect(jsonPath("$.fileName").doesNotExist());
         assertThatThrownBy(() -> catalogue.file(id)).isInstanceOf(NotFoundException.class);
 
-        catalogue.withdraw(programme, id);
+        mvc.perform(post("/api/programmes/" + programme + "/interventions/" + id + "/withdrawal")
+                .with(httpBasic(QipflowTest.USER, QipflowTest.PASSWORD))).andExpect(status().isNoContent());
+        mvc.perform(post("/api/programmes/" + programme + "/interventions/" + id + "/withdrawal")
+                .with(httpBasic(QipflowTest.USER, QipflowTest.PASSWORD))).andExpect(status().isNoContent());
+        assertThat(catalogue.of(programme)).isEmpty();
+        mvc.perform(get(path).with(COORDINATOR)).andExpect(status().isConflict());
         api(put("/api/programmes/" + programme + "/interventions/" + id), """
                 {"title":"Support tool","kind":"CLINICIAN_TOOL","description":"Again.","standards":["S1"],
                  "link":"https://www.example.nhs.uk/tool"}""")
@@ -222,17 +237,19 @@ class InterventionCatalogueTest {
         }
     }
 
-    private static byte[] zip(String... entries) throws IOException {
+    /** A zip of these entries, each given as a name then its content. */
+    private static byte[] zipWith(String... namesAndContents) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (String entry : entries) {
-                zip.putNextEntry(new ZipEntry(entry));
-                zip.write("x".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < namesAndContents.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(namesAndContents[i]));
+                zip.write(namesAndContents[i + 1].getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         }
         return out.toByteArray();
     }
+
 
     private ResultActions api(MockHttpServletRequestBuilder request, String json) throws Exception {
         return mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(json)
