@@ -103,7 +103,7 @@ class AnalysisRepository {
         }
     }
 
-    /** The outlier indicators of the cycle in the order they were stored, each with its flags, furthest out first. */
+    /** The outlier indicators of the cycle by standard id, each with its flags, furthest out first. */
     List<OutlierFlags.StandardOutliers> outliers(long cycleId) {
         Map<String, List<OutlierFlags.Flag>> flags = new LinkedHashMap<>();
         jdbc.sql("select * from cycle_outlier where cycle_id = :cycle order by standard_id, abs(z) desc, organisation_code")

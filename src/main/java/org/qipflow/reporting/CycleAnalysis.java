@@ -94,7 +94,9 @@ public class CycleAnalysis {
     }
 
     private void flagOutliers(long cycleId, List<ResultFigure> figures) {
-        OutlierPolicy policy = programmes.outlierPolicy(cycles.get(cycleId).programmeCode());
+        // the programme locked first, so a policy saved while the analysis runs is applied after it, not lost
+        String programme = programmes.lock(cycles.get(cycleId).programmeCode()).code();
+        OutlierPolicy policy = programmes.outlierPolicy(programme);
         analyses.replaceOutliers(cycleId, OutlierFlags.of(figures, policy));
     }
 
