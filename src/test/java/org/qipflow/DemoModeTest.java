@@ -47,6 +47,13 @@ class DemoModeTest {
                     "Demo mode: open " + address + "/ and sign in");
             assertThat(http.get("/calendar/programme.ics").body()).contains("URL:" + address + "/calendar");
             assertThat(http.get("/api/programmes", "coordinator", "coordinator").body()).contains("QIP-7");
+            // what the demo shows of what comes after the report
+            assertThat(http.get("/api/programmes/QIP-7/interventions", "coordinator", "coordinator").body())
+                    .contains("Lithium monitoring: slides for team meetings (demo)");
+            assertThat(http.get("/api/programmes/QIP-7/outlier-policy", "coordinator", "coordinator").body())
+                    .contains("\"indicators\":[\"S1\",\"S2\"]");
+            assertThat(http.get("/api/organisations/XA1/contacts", "coordinator", "coordinator").body())
+                    .contains("Dr Grace Obi (demo)");
             int created = http.send(HttpRequest.newBuilder(URI.create(http.url("/api/organisations")))
                     .header("Authorization", Http.basic("coordinator", "coordinator"))
                     .header("Content-Type", "application/json")

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.qipflow.common.PublicAddress;
 import org.qipflow.common.UkTime;
+import org.qipflow.interventions.InterventionCatalogue;
+import org.qipflow.membership.OrganisationContacts;
 import org.qipflow.membership.OrganisationInput;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.participation.ParticipationService;
@@ -27,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads a handful of fictitious member organisations into an empty database, so a newcomer sees
- * a working programme at once. Every name says "(demo)" and every address is at example.org.
+ * a working programme at once, with its outlier policy, a change intervention and one organisation's
+ * contacts. Every name says "(demo)" and every address is at example.org.
  */
 @Component
 @ConditionalOnProperty(name = "qipflow.demo.enabled", havingValue = "true")
@@ -43,10 +46,15 @@ class DemoData implements ApplicationRunner {
     private final String username;
     private final String password;
     private final PublicAddress address;
+    private final InterventionCatalogue interventions;
+    private final OrganisationContacts contacts;
 
     DemoData(OrganisationService organisations, ProgrammeService programmes, CycleService cycles,
             ParticipationService participation, Clock clock, @Value("${qipflow.admin.username}") String username,
-            @Value("${qipflow.admin.password}") String password, PublicAddress address) {
+            @Value("${qipflow.admin.password}") String password, PublicAddress address,
+            InterventionCatalogue interventions, OrganisationContacts contacts) {
+        this.interventions = interventions;
+        this.contacts = contacts;
         this.address = address;
         this.organisations = organisations;
         this.programmes = programmes;
@@ -83,6 +91,14 @@ class DemoData implements ApplicationRunner {
                 LocalDate.now(clock).plusWeeks(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)).atTime(9, 0)
                         .atZone(UkTime.ZONE), Map.of());
         organisations.list(true).forEach(o -> participation.join(cycle.id(), o.code()));
+        programmes.setOutlierPolicy("QIP-7", List.of("S1", "S2"), false);
+        interventions.add("QIP-7", new InterventionCatalogue.Submission("Lithium monitoring: slides for team meetings "
+                + "(demo)", "SLIDE_SET", "Twenty minutes for a team meeting: which tests people on lithium need, and "
+                + "how often.", "https://www.example.org/qipflow-demo/lithium-slides", null, List.of("S1", "S2", "S3"),
+                null, null));
+        contacts.appoint("XA1", "CLINICAL", "Dr Anil Mehta (demo)", "anil.mehta@example.org");
+        contacts.appoint("XA1", "CHIEF_EXECUTIVE", "Jo Hartley (demo)", "jo.hartley@example.org");
+        contacts.appoint("XA1", "MEDICAL_DIRECTOR", "Dr Grace Obi (demo)", "grace.obi@example.org");
     }
 
     static List<OrganisationInput> organisationsFor(int year) {
