@@ -61,9 +61,9 @@ class CycleOutliers {
         Cycle cycle = cycles.get(cycleId);
         Map<String, String> names = new HashMap<>();
         organisations.list(null).forEach(o -> names.put(o.code(), o.name()));
-        Map<String, String> texts = records.definitionOf(cycleId).standards().stream()
-                .collect(Collectors.toMap(Standard::id, Standard::text));
-        List<String> order = records.definitionOf(cycleId).standards().stream().map(Standard::id).toList();
+        List<Standard> standards = records.definitionOf(cycleId).standards();
+        Map<String, String> texts = standards.stream().collect(Collectors.toMap(Standard::id, Standard::text));
+        List<String> order = standards.stream().map(Standard::id).toList();
         List<Indicator> indicators = analysis.outliers(cycleId).stream()
                 .sorted(Comparator.comparingInt(o -> order.indexOf(o.standardId())))
                 .map(o -> new Indicator(o.standardId(), texts.get(o.standardId()), o.nationalPercent(),
@@ -78,8 +78,7 @@ class CycleOutliers {
 
     /** How the limits were drawn, in words, for the page and the API alike. */
     private static String limits(OutlierFlags.StandardOutliers o) {
-        if (o.nationalDenominator() == 0 || o.nationalNumerator() == 0
-                || o.nationalNumerator() == o.nationalDenominator()) {
+        if (!o.hasLimits()) {
             return "No limits: " + (o.nationalDenominator() == 0 ? "the standard applied to no record"
                     : "every record or none meets the standard nationally") + ", so no organisation is an outlier.";
         }

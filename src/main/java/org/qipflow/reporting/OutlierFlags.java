@@ -54,6 +54,11 @@ public final class OutlierFlags {
             return SmallNumbers.exactPercent(nationalNumerator, nationalDenominator);
         }
 
+        /** Whether there are limits at all: not when every record or none meets the standard nationally. */
+        public boolean hasLimits() {
+            return spread(nationalNumerator, nationalDenominator);
+        }
+
         /** Whether organisations vary more than chance allows, whether or not the limits were widened for it. */
         public boolean beyondChance() {
             return phi != null && OutlierFlags.beyondChance(phi, organisations);
@@ -80,7 +85,7 @@ public final class OutlierFlags {
 
     static StandardOutliers of(String standard, int nationalNumerator, int nationalDenominator,
             List<ResultFigure> organisations, boolean allowForOverdispersion) {
-        if (nationalDenominator == 0 || nationalNumerator == 0 || nationalNumerator == nationalDenominator) {
+        if (!spread(nationalNumerator, nationalDenominator)) {
             return new StandardOutliers(standard, nationalNumerator, nationalDenominator, organisations.size(), null,
                     false, List.of()); // no spread: no limits, as on the funnel plot
         }
@@ -101,6 +106,10 @@ public final class OutlierFlags {
         }
         return new StandardOutliers(standard, nationalNumerator, nationalDenominator, z.length, phi, overdispersed,
                 List.copyOf(flags));
+    }
+
+    private static boolean spread(int numerator, int denominator) {
+        return denominator > 0 && numerator > 0 && numerator < denominator;
     }
 
     /** (share − p) / √(p(1−p)/n): how many standard deviations an organisation lies from the national share. */
