@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.contains;
-import static org.qipflow.support.AuditProcessFixture.lithiumCsv;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -36,6 +35,8 @@ import org.qipflow.common.NotFoundException;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.security.LeadPrincipal;
 import org.qipflow.support.AuditProcessFixture;
+import org.qipflow.support.LithiumRecords;
+import org.qipflow.support.PageText;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -78,11 +79,11 @@ class InterventionCatalogueTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.standards", contains("S1", "S3")));
 
         String lead = fixture.member("England");
-        fixture.publishWith(cycle, Map.of(lead, lithiumCsv(4, 2)));
+        fixture.publishWith(cycle, Map.of(lead, LithiumRecords.csv(4, 2)));
 
         String report = mvc.perform(get("/reports/" + cycle.id() + "/" + lead).with(lead(lead)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String words = report.replaceAll("(?s)<[^>]*>", " ").replaceAll("\\s+", " ");
+        String words = PageText.words(report);
         assertThat(words).contains("Change interventions", "those for the standards you fell short of first");
         assertThat(words.indexOf("Lithium monitoring slides")).isLessThan(words.indexOf("Kidney checks: a leaflet"));
         assertThat(words).contains("For a standard you fell short of Slide set · addresses S1, S3",

@@ -1,7 +1,6 @@
 package org.qipflow.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.qipflow.support.AuditProcessFixture.lithiumCsv;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -29,6 +28,8 @@ import org.qipflow.notification.OutboxMessage;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.support.AuditProcessFixture;
+import org.qipflow.support.LithiumRecords;
+import org.qipflow.support.PageText;
 import org.qipflow.support.QipflowTest;
 import org.qipflow.topics.Criterion;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +100,7 @@ class ProgrammeLifeEndToEndTest {
         mvc.perform(post("/programmes/" + code + "/cycles").with(COORDINATOR).with(csrf()).param("kind", "BASELINE")
                 .param("dataCollectionStart", weeksAgo(7))).andExpect(redirectedUrlPattern("/cycles/*"));
         Cycle baseline = cycles.cyclesOf(code).get(0);
-        fixture.publishWith(baseline, Map.of(a, lithiumCsv(4, 2), b, lithiumCsv(4, 3), c, lithiumCsv(4, 1)));
+        fixture.publishWith(baseline, Map.of(a, LithiumRecords.csv(4, 2), b, LithiumRecords.csv(4, 3), c, LithiumRecords.csv(4, 1)));
 
         // the intervention period is over when its timer fires: the coordinator is asked for the next round
         assertThat(history(code).get("stage").asText()).isEqualTo("INTERVENTION_PERIOD");
@@ -114,18 +115,18 @@ class ProgrammeLifeEndToEndTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"REAUDIT\",\"dataCollectionStart\":\"" + weeksAgo(6) + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         Cycle reaudit = cycles.get(json.readTree(created).get("id").asLong());
-        fixture.publishWith(reaudit, Map.of(a, lithiumCsv(4, 3), b, lithiumCsv(4, 4), c, lithiumCsv(4, 2)));
+        fixture.publishWith(reaudit, Map.of(a, LithiumRecords.csv(4, 3), b, LithiumRecords.csv(4, 4), c, LithiumRecords.csv(4, 2)));
 
         // scheduled before the intervention period is over; open to an organisation new to the programme
         mvc.perform(post("/programmes/" + code + "/cycles").with(COORDINATOR).with(csrf()).param("kind", "SUPPLEMENTARY")
                 .param("dataCollectionStart", weeksAgo(5))).andExpect(redirectedUrlPattern("/cycles/*"));
         Cycle supplementary = cycles.cyclesOf(code).get(2);
         Map<String, String> last = new LinkedHashMap<>();
-        last.put(a, lithiumCsv(4, 4));
-        last.put(d, lithiumCsv(4, 1));
+        last.put(a, LithiumRecords.csv(4, 4));
+        last.put(d, LithiumRecords.csv(4, 1));
         String reportLink = fixture.publishWith(supplementary, last).get(a);
 
-        String report = text(mvc.perform(get(reportLink)).andExpect(status().isOk()).andReturn().getResponse()
+        String report = PageText.words(mvc.perform(get(reportLink)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(report).contains("Baseline audit (round 1) 50% – – ", "Re-audit (round 2) 75% +25 points +25 points ",
                 "Supplementary audit (round 3), this report 100% +25 points +50 points ",
@@ -151,7 +152,7 @@ class ProgrammeLifeEndToEndTest {
                 "REAUDIT 3 took part, 3 submitted, 0 new; S1 9/12 75% +25 points, +25 points; S2 100% level",
                 "SUPPLEMENTARY 2 took part, 2 submitted, 1 new; S1 5/8 63% -13 points, +13 points; S2 100% level");
         assertThat(life.at("/rounds/2/results/0/pointsFromPrevious").asLong()).isEqualTo(-13);
-        assertThat(text(page("/programmes/" + code))).contains(
+        assertThat(PageText.words(page("/programmes/" + code))).contains(
                 "S1: Serum lithium level measured in the past 3 months 63% (5 of 8) -13 points +13 points",
                 "2 organisations, 2 submitted; 1 new to the programme");
 
@@ -245,9 +246,4 @@ class ProgrammeLifeEndToEndTest {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
-    /** A page's words, tags gone and spaces collapsed. */
-    private static String text(String html) {
-        return html.replaceAll("(?s)<[^>]*>", " ").replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&")
-                .replaceAll("\\s+", " ");
-    }
 }

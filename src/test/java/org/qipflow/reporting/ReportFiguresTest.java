@@ -27,10 +27,10 @@ import org.qipflow.programmes.CycleService;
 import org.qipflow.support.AuditProcessFixture;
 import org.qipflow.support.OoxmlSchemas;
 import org.qipflow.support.OtherReaders;
+import org.qipflow.support.PageText;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Every figure a local lead is shown, checked against figures worked out by hand (in the comments),
@@ -106,7 +106,7 @@ class ReportFiguresTest {
         String[] national = {"of 33", "23 33", "22 33", "16 33", "70%", "67%", "48%", "6 of 12", "+18", "-4 points",
                 "+2 points", "57%", "-17 points", "2 SD", "Biggest gaps S"};
 
-        String page = text(mvc.perform(get(link)).andExpect(status().isOk()).andReturn().getResponse()
+        String page = PageText.words(mvc.perform(get(link)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(page).contains(
                 "Based on 8 records from 2 teams in your organisation; 3 organisations took part",
@@ -166,7 +166,7 @@ class ReportFiguresTest {
         assertThat(mvc.perform(get(link + "/slides.pptx")).andReturn().getResponse().getHeader("Content-Disposition"))
                 .as("named by programme and round, not by a database id")
                 .contains("filename=\"" + reaudit.programmeCode() + "-round-2-" + a + "-slides.pptx\"");
-        String review = text(mvc.perform(get("/cycles/" + reaudit.id() + "/results")
+        String review = PageText.words(mvc.perform(get("/cycles/" + reaudit.id() + "/results")
                 .with(user("coordinator").roles("COORDINATOR"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(review).as("the coordinators' review rounds halves up too, and shows everything exactly")
@@ -255,7 +255,7 @@ class ReportFiguresTest {
             shown[i] = aliases.get(codes.get(i)) + " " + expected[i];
         }
 
-        String page = text(mvc.perform(get(link)).andExpect(status().isOk()).andReturn().getResponse()
+        String page = PageText.words(mvc.perform(get(link)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         String s1 = page.replaceAll(".*(S1: organisations side by side.*?)S2: Renal.*", "$1");
         assertThat(page).contains(
@@ -331,11 +331,6 @@ class ReportFiguresTest {
         return value ? "yes" : "no";
     }
 
-    /** A page's words as a reader meets them: no tags, entities read, white space folded. */
-    private static String text(String html) {
-        String body = html.replaceAll("(?s)<head>.*?</head>", " ").replaceAll("(?s)<svg.*?</svg>", " ");
-        return HtmlUtils.htmlUnescape(body.replaceAll("<[^>]+>", " ")).replaceAll("\\s+", " ");
-    }
 
     private static String today() {
         return LocalDate.now(UkTime.ZONE).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK));

@@ -114,19 +114,6 @@ public class AuditProcessFixture {
         participantRecords.save(cycleId, organisationCode, null, team, pseudonym, lithiumRecord(), "test");
     }
 
-    /**
-     * A lithium-monitoring upload: records in teams T01 and T02 by turns, renal and thyroid function
-     * measured in each, a serum level in the first {@code serumMeasured}.
-     */
-    public static String lithiumCsv(int records, int serumMeasured) {
-        StringBuilder csv = new StringBuilder("team,pseudonym,age,lithiumStartedInLastYear,baselineRenal,baselineThyroid,"
-                + "baselineWeight,serumLithiumLast3Months,lastLithiumLevel,renalLast6Months,thyroidLast6Months\n");
-        for (int i = 0; i < records; i++) {
-            csv.append(i % 2 == 0 ? "T01" : "T02").append(",P").append(i).append(",50,no,,,,")
-                    .append(i < serumMeasured ? "yes,0.6" : "no,").append(",yes,yes\n");
-        }
-        return csv.toString();
-    }
 
     public static Map<String, String> lithiumRecord() {
         return Map.of("age", "54", "lithiumStartedInLastYear", "no", "serumLithiumLast3Months", "yes",

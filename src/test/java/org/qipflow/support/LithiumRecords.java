@@ -20,6 +20,19 @@ public final class LithiumRecords {
             + "t02,p002,61,yes,yes,yes,no,no,,yes,no\n";
 
 
+    /**
+     * An upload of {@code records} records in teams T01 and T02 by turns, renal and thyroid function
+     * measured in each, a serum level in the first {@code serumMeasured}.
+     */
+    public static String csv(int records, int serumMeasured) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < records; i++) {
+            csv.append(i % 2 == 0 ? "T01" : "T02").append(",P").append(i).append(",50,no,,,,")
+                    .append(i < serumMeasured ? "yes,0.6" : "no,").append(",yes,yes\n");
+        }
+        return csv.toString();
+    }
+
     /** A workbook as Excel saves it: the header, then rows; a date cell and a numeric cell among them. */
     public static byte[] workbook(String[]... rows) throws IOException {
         try (var workbook = new XSSFWorkbook();
