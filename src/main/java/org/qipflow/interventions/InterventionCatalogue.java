@@ -13,8 +13,8 @@ import org.qipflow.common.ConflictException;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
+import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditDefinitions;
-import org.qipflow.definitions.Standard;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Programme;
 import org.qipflow.programmes.ProgrammeService;
@@ -189,16 +189,12 @@ public class InterventionCatalogue {
                     + "interventions address its standards"));
             return ids;
         }
-        List<String> known = definitions.get(programme.auditDefinition()).standards().stream().map(Standard::id).toList();
+        AuditDefinition definition = definitions.get(programme.auditDefinition());
         if (ids.isEmpty()) {
             problems.add(new FieldProblem("standards", "Choose the standards the intervention helps meet"));
         }
-        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
-        if (!unknown.isEmpty()) {
-            problems.add(new FieldProblem("standards", programme.auditDefinition() + " has no standard "
-                    + String.join(", ", unknown) + ": choose among " + String.join(", ", known)));
-        }
-        return known.stream().filter(ids::contains).toList();
+        definition.unknownStandards(ids).ifPresent(problem -> problems.add(new FieldProblem("standards", problem)));
+        return definition.standardIds(ids);
     }
 
     private Integer round(Programme programme, String roundNumber, List<FieldProblem> problems) {

@@ -14,7 +14,6 @@ import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
 import org.qipflow.definitions.AuditDefinition;
 import org.qipflow.definitions.AuditDefinitions;
-import org.qipflow.definitions.Standard;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -158,13 +157,9 @@ public class ProgrammeService {
                     + "outlier indicators are among its standards");
         }
         if (!ids.isEmpty()) {
-            List<String> known = definitions.get(programme.auditDefinition()).standards().stream()
-                    .map(Standard::id).toList();
-            List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
-            if (!unknown.isEmpty()) {
-                throw new InvalidInputException("indicators", programme.auditDefinition() + " has no standard "
-                        + String.join(", ", unknown) + ": choose among " + String.join(", ", known));
-            }
+            definitions.get(programme.auditDefinition()).unknownStandards(ids).ifPresent(problem -> {
+                throw new InvalidInputException("indicators", problem);
+            });
         }
         OutlierPolicy policy = new OutlierPolicy(ids, allowForOverdispersion);
         OutlierPolicy before = programmes.outlierPolicy(programme.id());
