@@ -37,13 +37,28 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(Mail mail) {
+        return enqueue(mail, null);
+    }
+
+    /** The same, with a file attached (sent as a {@code multipart/mixed} part); null for none. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(Mail mail, Attachment attachment) {
         if (messages.exists(mail.key())) {
             return false;
         }
         MailTemplates.Rendered rendered = templates.render(mail.template(), worked(mail.model()));
-        messages.insert(mail, new MailTemplates.Rendered(rendered.subject(), seal.seal(rendered.text()),
+        long id = messages.insert(mail, new MailTemplates.Rendered(rendered.subject(), seal.seal(rendered.text()),
                 seal.seal(rendered.html())), clock.instant());
+        if (attachment != null) {
+            messages.attach(id, attachment);
+        }
         return true;
+    }
+
+    /** The files that go with a message, as the relay sends them. */
+    @Transactional(readOnly = true)
+    public List<Attachment> attachments(long messageId) {
+        return messages.attachments(messageId);
     }
 
     /** The model with every {@link Mail.Later} value worked out, in nested maps and lists too. */

@@ -6,8 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -15,6 +18,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -102,7 +106,8 @@ class OutboxRelay {
     /**
      * The message as mail programs expect it: plain text and HTML as alternatives, and an invitation
      * both as a third alternative ({@code text/calendar} with its method, which Outlook turns into
-     * "add to calendar") and as an attached {@code .ics} for the others. Replies go to the programme
+     * "add to calendar") and as an attached {@code .ics} for the others; other files (a letter's PDF)
+     * as attachments beside it. Replies go to the programme
      * team; the headers say it was sent automatically, so out-of-office replies stay away.
      */
     private MimeMessage mime(OutboxMessage message) throws MessagingException {
@@ -118,20 +123,33 @@ class OutboxRelay {
         MimeMultipart alternatives = new MimeMultipart("alternative");
         alternatives.addBodyPart(part(message.textBody(), "text/plain; charset=UTF-8"));
         alternatives.addBodyPart(part(message.htmlBody(), "text/html; charset=UTF-8"));
-        if (message.invitation() == null) {
-            mime.setContent(alternatives);
-        } else {
+        List<MimeBodyPart> attachments = new ArrayList<>();
+        if (message.invitation() != null) {
             // calendar programs read the method from the part's type as well as from the file
             String method = message.invitation().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST";
             alternatives.addBodyPart(part(message.invitation(), "text/calendar; charset=UTF-8; method=" + method));
+            MimeBodyPart invite = part(message.invitation(), "application/ics; name=invite.ics");
+            invite.setDisposition(Part.ATTACHMENT);
+            invite.setFileName(method.equals("CANCEL") ? "cancel.ics" : "invite.ics");
+            attachments.add(invite);
+        }
+        for (Attachment file : outbox.attachments(message.id())) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.bytes(), file.contentType())));
+            part.setDisposition(Part.ATTACHMENT);
+            part.setFileName(file.fileName());
+            attachments.add(part);
+        }
+        if (attachments.isEmpty()) {
+            mime.setContent(alternatives);
+        } else {
             MimeBodyPart body = new MimeBodyPart();
             body.setContent(alternatives);
-            MimeBodyPart attachment = part(message.invitation(), "application/ics; name=invite.ics");
-            attachment.setDisposition(Part.ATTACHMENT);
-            attachment.setFileName(method.equals("CANCEL") ? "cancel.ics" : "invite.ics");
             MimeMultipart mixed = new MimeMultipart("mixed");
             mixed.addBodyPart(body);
-            mixed.addBodyPart(attachment);
+            for (MimeBodyPart attachment : attachments) {
+                mixed.addBodyPart(attachment);
+            }
             mime.setContent(mixed);
         }
         mime.saveChanges();

@@ -27,7 +27,8 @@ class OutboxRepository {
                 .query(Long.class).single() > 0;
     }
 
-    void insert(Mail mail, MailTemplates.Rendered rendered, Instant now) {
+    /** @return the new message's id */
+    long insert(Mail mail, MailTemplates.Rendered rendered, Instant now) {
         jdbc.sql("""
                 insert into outbox_message (message_key, reference, template, recipient, subject, text_body, html_body,
                        invitation, status, attempts, next_attempt_at, created_at)
@@ -38,6 +39,22 @@ class OutboxRepository {
                 .param("recipient", mail.recipient()).param("subject", rendered.subject())
                 .param("text", rendered.text()).param("html", rendered.html()).param("invitation", mail.invitation())
                 .param("now", utc(now)).update();
+        return jdbc.sql("select id from outbox_message where message_key = :key").param("key", mail.key())
+                .query(Long.class).single();
+    }
+
+    void attach(long messageId, Attachment attachment) {
+        jdbc.sql("""
+                insert into outbox_attachment (message_id, file_name, content_type, bytes)
+                values (:id, :name, :type, :bytes)
+                """).param("id", messageId).param("name", attachment.fileName())
+                .param("type", attachment.contentType()).param("bytes", attachment.bytes()).update();
+    }
+
+    List<Attachment> attachments(long messageId) {
+        return jdbc.sql("select * from outbox_attachment where message_id = :id order by file_name")
+                .param("id", messageId).query((rs, n) -> new Attachment(rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getBytes("bytes"))).list();
     }
 
     List<OutboxMessage> latest(int limit) {

@@ -28,9 +28,11 @@ class CycleOutliers {
     private final CycleAnalysis analysis;
     private final RecordService records;
     private final OrganisationService organisations;
+    private final OutlierReviewRepository reviews;
 
     CycleOutliers(CycleService cycles, ProgrammeService programmes, CycleAnalysis analysis, RecordService records,
-            OrganisationService organisations) {
+            OrganisationService organisations, OutlierReviewRepository reviews) {
+        this.reviews = reviews;
         this.cycles = cycles;
         this.programmes = programmes;
         this.analysis = analysis;
@@ -52,8 +54,9 @@ class CycleOutliers {
             List<Outlier> outliers) {
     }
 
+    /** @param reviewId the flag's review, null until one is opened; {@code review} its status in words */
     record Outlier(String organisationCode, String organisation, int numerator, int denominator, String percent,
-            double z, OutlierFlags.Level level, OutlierFlags.Direction direction) {
+            double z, OutlierFlags.Level level, OutlierFlags.Direction direction, Long reviewId, String review) {
     }
 
     @Transactional(readOnly = true)
@@ -64,13 +67,18 @@ class CycleOutliers {
         List<Standard> standards = records.definitionOf(cycleId).standards();
         Map<String, String> texts = standards.stream().collect(Collectors.toMap(Standard::id, Standard::text));
         List<String> order = standards.stream().map(Standard::id).toList();
+        Map<String, OutlierReview> opened = new HashMap<>();
+        reviews.ofCycle(cycleId).forEach(r -> opened.put(r.organisationCode() + "/" + r.standardId(), r));
         List<Indicator> indicators = analysis.outliers(cycleId).stream()
                 .sorted(Comparator.comparingInt(o -> order.indexOf(o.standardId())))
                 .map(o -> new Indicator(o.standardId(), texts.get(o.standardId()), o.nationalPercent(),
                         o.nationalNumerator(), o.nationalDenominator(), o.organisations(), o.phi(), o.overdispersed(),
-                        limits(o), o.flags().stream().map(f -> new Outlier(f.organisationCode(),
-                                names.getOrDefault(f.organisationCode(), f.organisationCode()), f.numerator(),
-                                f.denominator(), f.percent(), f.z(), f.level(), f.direction())).toList()))
+                        limits(o), o.flags().stream().map(f -> {
+                            OutlierReview r = opened.get(f.organisationCode() + "/" + o.standardId());
+                            return new Outlier(f.organisationCode(), names.getOrDefault(f.organisationCode(),
+                                    f.organisationCode()), f.numerator(), f.denominator(), f.percent(), f.z(), f.level(),
+                                    f.direction(), r == null ? null : r.id(), r == null ? null : r.status().label());
+                        }).toList()))
                 .toList();
         return new Review(cycleId, cycle.title(), cycle.programmeCode(), !analysis.figures(cycleId).isEmpty(),
                 cycle.publishedAt() != null, programmes.outlierPolicy(cycle.programmeCode()), indicators);

@@ -1,5 +1,6 @@
 package org.qipflow.outliers;
 
+import java.security.Principal;
 import java.util.List;
 
 import org.qipflow.common.Choice;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The coordinator's pages: a round's outliers, and a programme's outlier policy. */
+/** The coordinator's pages: a round's outliers (where reviews are opened), and a programme's outlier policy. */
 @Controller
 class OutlierPagesController {
 
@@ -26,11 +27,14 @@ class OutlierPagesController {
             "Widen the limits by √φ where organisations vary more than chance allows"));
 
     private final CycleOutliers outliers;
+    private final OutlierReviews reviews;
     private final ProgrammeService programmes;
     private final AuditDefinitions definitions;
 
-    OutlierPagesController(CycleOutliers outliers, ProgrammeService programmes, AuditDefinitions definitions) {
+    OutlierPagesController(CycleOutliers outliers, OutlierReviews reviews, ProgrammeService programmes,
+            AuditDefinitions definitions) {
         this.outliers = outliers;
+        this.reviews = reviews;
         this.programmes = programmes;
         this.definitions = definitions;
     }
@@ -38,7 +42,20 @@ class OutlierPagesController {
     @GetMapping("/cycles/{id}/outliers")
     String review(@PathVariable long id, Model model) {
         model.addAttribute("review", outliers.of(id));
+        FormErrors.noneYet(model);
         return "outliers/cycle";
+    }
+
+    /** Opens the review of one flag, or shows the one already open. */
+    @PostMapping("/cycles/{id}/outlier-reviews")
+    String openReview(@PathVariable long id, @RequestParam(required = false) String organisationCode,
+            @RequestParam(required = false) String standardId, Principal principal, Model model) {
+        try {
+            return "redirect:/outlier-reviews/" + reviews.open(id, organisationCode, standardId, principal.getName()).id();
+        } catch (InvalidInputException e) {
+            FormErrors.show(model, e.problems());
+            return review(id, model);
+        }
     }
 
     @GetMapping("/programmes/{code}/outlier-policy")

@@ -60,6 +60,31 @@ public class ParticipantRecords {
         return records.upload(cycleId, code, teamsOpenForRecords(cycleId, code), file, fileName, changedBy);
     }
 
+    /**
+     * A corrected file from an organisation whose figures are under review (an outlier review): after
+     * the round closed for analysis and before its reports are published, for an organisation whose
+     * data counted. Rows are matched by team and pseudonym as in any upload.
+     */
+    @Transactional
+    public UploadResult uploadCorrection(long cycleId, String organisationCode, InputStream file, String fileName,
+            String changedBy) {
+        String code = lock(cycleId, organisationCode);
+        Participant participant = participants.get(cycleId, code);
+        var cycle = cycles.get(cycleId);
+        if (!participant.status().submitted()) {
+            throw new ConflictException(code + " did not submit data to " + cycle.title() + ", so it has none to correct");
+        }
+        if (cycle.closedAt() == null) {
+            throw new ConflictException(cycle.title() + " is still open for submission: correct the records through "
+                    + "the submission link");
+        }
+        if (cycle.publishedAt() != null) {
+            throw new ConflictException("The reports of " + cycle.title() + " have been published, so its records "
+                    + "can no longer be corrected: say in your response what was wrong");
+        }
+        return records.upload(cycleId, code, participant.teams(), file, fileName, changedBy);
+    }
+
     /** @param recordId the record being corrected, or null for a new one */
     @Transactional
     public CheckedRecord save(long cycleId, String organisationCode, Long recordId, String team,

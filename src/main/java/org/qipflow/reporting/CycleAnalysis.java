@@ -48,6 +48,8 @@ public class CycleAnalysis {
     /** @param submitted the organisations whose data count: those that submitted, on time or late */
     @Transactional
     public void analyse(long cycleId, Collection<String> submitted) {
+        // one analysis of a programme at a time: a correction during a review may analyse a round again
+        programmes.lock(cycles.get(cycleId).programmeCode());
         AuditDefinition definition = records.definitionOf(cycleId);
         Standards.Tally national = new Standards.Tally(definition);
         List<ResultFigure> figures = new ArrayList<>();

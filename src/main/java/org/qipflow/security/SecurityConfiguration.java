@@ -73,6 +73,9 @@ class SecurityConfiguration {
                         .requestMatchers("/tasks/**", "/leads/sign-in/**", "/leads/sign-in").permitAll()
                         // anyone at a member organisation proposes a topic; the proposer's links are their authority
                         .requestMatchers("/topics", "/topics/propose", "/topics/links/**").permitAll()
+                        // an outlier review's people (lead, clinical contact, chief executive, medical director):
+                        // the emailed link is their authority, checked by the link pages
+                        .requestMatchers("/outlier-links/**").permitAll()
                         // the programme calendar and its feeds; private feeds are opened by their token
                         .requestMatchers("/calendar", "/calendar/*.ics", "/calendar/programmes/*.ics",
                                 "/calendar/feeds/*.ics").permitAll()

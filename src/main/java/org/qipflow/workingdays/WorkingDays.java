@@ -76,6 +76,18 @@ public class WorkingDays {
         return day;
     }
 
+    /** The working day that is {@code days} working days after {@code date} (the date itself not counted). */
+    public LocalDate plusWorkingDays(LocalDate date, int days, Nation nation) {
+        LocalDate day = date;
+        for (int counted = 0; counted < days; ) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day, nation)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
     /** The same moment if its date is a working day, else the same time of day on the next working day. */
     public ZonedDateTime onOrAfter(ZonedDateTime moment, Nation nation) {
         LocalDate day = onOrAfter(moment.toLocalDate(), nation);
