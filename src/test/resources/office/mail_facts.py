@@ -2,6 +2,7 @@
 iCal4j, see in a message as sent (its headers, the tree of its parts, any calendar it carries), or
 in a calendar feed (a file named .ics). Prints JSON."""
 import email
+import hashlib
 import email.policy
 import json
 import sys
@@ -35,6 +36,7 @@ def part(node):
         entry["parts"] = [part(p) for p in node.iter_parts()]
     elif node.get_content_type() == "text/calendar" or node.get_filename():
         entry["filename"] = node.get_filename()
+        entry["sha256"] = hashlib.sha256(node.get_payload(decode=True)).hexdigest()
         if node.get_content_type() in ("text/calendar", "application/ics"):
             entry["calendar"] = calendar(node.get_payload(decode=True))
     elif node.get_content_type() == "text/plain":

@@ -80,7 +80,8 @@ class OutboxRelay {
         return sent;
     }
 
-    private boolean send(long id) {
+    /** Sends one message; false when the server did not take it (it is retried later). */
+    boolean send(long id) {
         OutboxMessage message = messages.find(id).orElseThrow();
         try {
             sender.send(mime(outbox.withWorkingLinks(message)));

@@ -48,13 +48,15 @@ class OutlierLinkController {
         try {
             reviews.respond(token, response);
             model.addAttribute("done", "Your response has been sent to the programme team");
+            model.addAttribute("next", "The programme team will write to you with its decision. The link you used has "
+                    + "done its job and no longer works.");
             return "outliers/link-done";
         } catch (InvalidInputException e) {
             http.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("responseEntered", response);
             return again(token, model, http, e.problems());
         } catch (ConflictException e) {
-            return gone(reviews.linkPage(token), model, http);
+            return gone(token, reviews.linkPage(token), model, http);
         }
     }
 
@@ -65,8 +67,8 @@ class OutlierLinkController {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "Choose the corrected Excel or CSV file to upload");
             }
-            OutlierReviews.Correction done = reviews.correct(token, file.getInputStream(), file.getOriginalFilename());
-            model.addAttribute("notice", file.getOriginalFilename() + ": " + done.result().created() + " added, "
+            OutlierReviews.Correction done = reviews.correct(token, file.getInputStream(), name(file));
+            model.addAttribute("notice", name(file) + ": " + done.result().created() + " added, "
                     + done.result().updated() + " updated, " + done.result().unchanged() + " unchanged. Your figure "
                     + "is now " + done.currentFigures() + ".");
             return again(token, model, http, List.of());
@@ -76,8 +78,7 @@ class OutlierLinkController {
         } catch (RejectedFileException e) {
             http.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("uploadProblems", e.problems());
-            return again(token, model, http, List.of(new FieldProblem("file", (file == null ? "The file"
-                    : file.getOriginalFilename()) + " was not stored: fix the " + e.problems().size()
+            return again(token, model, http, List.of(new FieldProblem("file", name(file) + " was not stored: fix the " + e.problems().size()
                     + " problem(s) listed and upload it again")));
         } catch (IOException e) {
             http.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -94,10 +95,33 @@ class OutlierLinkController {
         try {
             reviews.acknowledge(token);
             model.addAttribute("done", "Thank you: the programme team has your acknowledgement of the letter");
+            model.addAttribute("next", "The link you used has done its job and no longer works.");
             return "outliers/link-done";
         } catch (ConflictException e) {
-            return gone(reviews.linkPage(token), model, http);
+            return gone(token, reviews.linkPage(token), model, http);
         }
+    }
+
+    /** The file's name as the uploader's computer gave it, for messages. */
+    private static String name(MultipartFile file) {
+        return file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "The file"
+                : file.getOriginalFilename();
+    }
+
+    /** A spent link's page offers a fresh one, sent to the person on record for the role. */
+    @PostMapping("/outlier-links/{token}/new-link")
+    String freshLink(@PathVariable String token, Model model, HttpServletResponse http) {
+        Optional<OutlierReviews.LinkPage> page = reviews.linkPage(token);
+        if (page.isEmpty()) {
+            http.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            return "outliers/link-gone";
+        }
+        boolean sent = reviews.sendFreshLink(token);
+        model.addAttribute("done", sent ? "A new link has been sent to the " + page.get().person().as().label()
+                + " on record" : "A new link was sent within the last hour, or none is needed: check your inbox");
+        model.addAttribute("next", "It goes to the address the organisation has on record for the role; the link works "
+                + "until the step it is for is done or its deadline passes.");
+        return "outliers/link-done";
     }
 
     @GetMapping("/outlier-links/{token}/letter.pdf")
@@ -113,7 +137,7 @@ class OutlierLinkController {
     private String again(String token, Model model, HttpServletResponse http, List<FieldProblem> problems) {
         Optional<OutlierReviews.LinkPage> page = reviews.linkPage(token);
         if (page.isEmpty() || !page.get().usable()) {
-            return gone(page, model, http);
+            return gone(token, page, model, http);
         }
         model.addAttribute("page", page.get());
         model.addAttribute("token", token);
@@ -124,9 +148,14 @@ class OutlierLinkController {
     }
 
     /** A link never issued is 404; one whose step has passed (answered, decided, expired) is 410. */
-    private static String gone(Optional<OutlierReviews.LinkPage> page, Model model, HttpServletResponse response) {
+    private static String gone(String token, Optional<OutlierReviews.LinkPage> page, Model model,
+            HttpServletResponse response) {
         response.setStatus(page.isPresent() ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
-        page.ifPresent(p -> model.addAttribute("status", p.facts().review().status().label()));
+        model.addAttribute("token", token);
+        page.ifPresent(p -> {
+            model.addAttribute("status", p.waiting() ? null : p.facts().review().status().label());
+            model.addAttribute("renewable", p.waiting());
+        });
         return "outliers/link-gone";
     }
 }

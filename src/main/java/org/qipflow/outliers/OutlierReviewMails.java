@@ -38,9 +38,13 @@ class OutlierReviewMails {
         this.coordinators = coordinators;
     }
 
-    /** The figures, the deadline and a link to respond, to the lead or the clinical contact. */
-    Mail notice(Facts facts, OutlierRecipient.Person person) {
-        Mail mail = to(facts, person, "notice", "outlier-notice");
+    /**
+     * The figures, the deadline and a link to respond, to the lead or the clinical contact.
+     *
+     * @param again null for the first; for a fresh link, what makes this one's key its own
+     */
+    Mail notice(Facts facts, OutlierRecipient.Person person, String again) {
+        Mail mail = to(facts, person, again == null ? "notice" : "notice-" + again, "outlier-notice");
         mail.model().put("link", link(facts, person.as(), OutlierLink.OUTLIER_RESPONSE, facts.review().dueAt()));
         return mail;
     }
@@ -51,8 +55,8 @@ class OutlierReviewMails {
     }
 
     /** The letter, attached, with a link to acknowledge it: to the chief executive or the medical director. */
-    Mail letter(Facts facts, OutlierRecipient.Person person) {
-        Mail mail = to(facts, person, "letter", "outlier-letter");
+    Mail letter(Facts facts, OutlierRecipient.Person person, String again) {
+        Mail mail = to(facts, person, again == null ? "letter" : "letter-" + again, "outlier-letter");
         mail.model().put("link", link(facts, person.as(), OutlierLink.OUTLIER_ACKNOWLEDGEMENT,
                 facts.review().dueAt().plus(ACKNOWLEDGEMENT_GRACE)));
         return mail;

@@ -30,7 +30,7 @@ record OutlierReviewSettings(
         @DefaultValue("") @Email(message = "qipflow.outliers.regulator-email must be an email address, or blank")
         String regulatorEmail) {
 
-    boolean copiesRegulator() {
+    public boolean copiesRegulator() {
         return !regulatorEmail.isBlank();
     }
 }

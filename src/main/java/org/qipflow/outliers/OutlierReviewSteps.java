@@ -54,7 +54,7 @@ class OutlierReviewSteps {
         }
         Facts now = facts.of(reviews.find(reviewId).orElseThrow());
         List<OutlierRecipient.Person> people = now.organisationContacts();
-        people.forEach(p -> outbox.enqueue(mails.notice(now, p)));
+        people.forEach(p -> outbox.enqueue(mails.notice(now, p, null)));
         step(reviewId, Step.NOTIFIED, "Sent to " + described(people) + (now.person(OutlierRecipient.CLINICAL_CONTACT)
                 .isEmpty() ? " (no clinical contact on record)" : "") + ". Response due by " + dueText(now.review()));
     }
@@ -105,7 +105,7 @@ class OutlierReviewSteps {
         Facts now = facts.of(reviews.find(reviewId).orElseThrow());
         byte[] pdf = reviews.letter(reviewId).orElseThrow();
         List<OutlierRecipient.Person> executives = now.executives();
-        executives.forEach(p -> outbox.enqueue(mails.letter(now, p), OutlierLetter.attachment(now.review(), pdf)));
+        executives.forEach(p -> outbox.enqueue(mails.letter(now, p, null), OutlierLetter.attachment(now.review(), pdf)));
         if (settings.copiesRegulator()) {
             outbox.enqueue(mails.regulatorCopy(now, settings.regulatorEmail(), false),
                     OutlierLetter.attachment(now.review(), pdf));

@@ -2,6 +2,7 @@ package org.qipflow.outliers;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -205,8 +206,12 @@ class OutlierReviews {
         return acknowledge(review, actor, text);
     }
 
-    /** What an emailed link shows: the review, for whom, and whether it can still be used. */
-    record LinkPage(Facts facts, OutlierRecipient.Person person, OutlierLink purpose, boolean usable) {
+    /**
+     * What an emailed link shows: the review, for whom, and whether it can still be used.
+     *
+     * @param waiting whether the review still waits for what the link is for: a spent link then earns a fresh one
+     */
+    record LinkPage(Facts facts, OutlierRecipient.Person person, OutlierLink purpose, boolean waiting, boolean usable) {
 
         public boolean responds() {
             return purpose == OutlierLink.OUTLIER_RESPONSE;
@@ -221,9 +226,35 @@ class OutlierReviews {
             Facts f = facts.of(review);
             boolean waiting = holder.purpose() == OutlierLink.OUTLIER_RESPONSE
                     ? review.status() == Status.AWAITING_RESPONSE : review.status() == Status.AWAITING_ACKNOWLEDGEMENT;
-            return new LinkPage(f, person(f, holder.recipient()), holder.purpose(),
+            return new LinkPage(f, person(f, holder.recipient()), holder.purpose(), waiting,
                     waiting && link.usableAt(clock.instant()));
         }));
+    }
+
+    /**
+     * A fresh link for someone whose link expired or was replaced while the review still waits for
+     * them, emailed to whoever holds their role on record now, never to whoever asks; one an hour.
+     *
+     * @return whether one was sent
+     */
+    @Transactional
+    boolean sendFreshLink(String token) {
+        Optional<LinkPage> page = linkPage(token);
+        if (page.isEmpty() || !page.get().waiting() || page.get().usable()) {
+            return false;
+        }
+        OutlierReview review = locked(page.get().facts().review().id());
+        Facts now = facts.of(review);
+        Optional<OutlierRecipient.Person> person = now.person(page.get().person().as());
+        if (person.isEmpty()) {
+            return false;
+        }
+        String hour = "fresh-" + clock.instant().truncatedTo(ChronoUnit.HOURS).getEpochSecond();
+        if (page.get().responds()) {
+            return outbox.enqueue(mails.notice(now, person.get(), hour));
+        }
+        return outbox.enqueue(mails.letter(now, person.get(), hour),
+                OutlierLetter.attachment(review, reviews.letter(review.id()).orElseThrow()));
     }
 
     /** The organisation's response, once: the decision window opens and the programme team hears of it. */

@@ -29,7 +29,7 @@ public class LeadMailParts {
      * Links work for 30 days at most, end earlier when their task ends or a newer link for the same task
      * is sent, and can be sent again at any time from the link's page; results stay at My reports.
      */
-    static final Duration LINK_VALIDITY = Duration.ofDays(30);
+    static final Duration LINK_VALIDITY = TaskLinks.LONGEST;
 
     private final TaskLinks links;
     private final PublicAddress address;

@@ -13,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskLinks {
 
+    /** No link works longer than this, whatever it is for: a link may sit in a forwarded email. */
+    public static final Duration LONGEST = Duration.ofDays(30);
+
     private final TaskLinkRepository links;
     private final Clock clock;
 
@@ -25,6 +28,7 @@ public class TaskLinks {
      * A new link, which ends every earlier one for the same organisation, subject and purpose: only the
      * latest link sent for a task works.
      *
+     * @param validFor how long it works, at most {@link #LONGEST}
      * @return the raw token to put in the link; it cannot be recovered later
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -32,7 +36,8 @@ public class TaskLinks {
         String token = Tokens.newToken();
         Instant now = clock.instant();
         links.revoke(organisationCode, subject, purpose, now, true);
-        links.insert(Tokens.hash(token), organisationCode, subject, purpose, now, now.plus(validFor));
+        Duration lifetime = validFor.compareTo(LONGEST) > 0 ? LONGEST : validFor;
+        links.insert(Tokens.hash(token), organisationCode, subject, purpose, now, now.plus(lifetime));
         return token;
     }
 

@@ -25,6 +25,9 @@ class ApiDocumentationTest {
                 .andExpect(jsonPath("$.paths", hasKey("/api/programmes/{code}")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/programmes/{code}/outlier-policy")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/cycles/{id}/outliers")))
+                .andExpect(jsonPath("$.paths", hasKey("/api/cycles/{id}/outlier-reviews")))
+                .andExpect(jsonPath("$.paths", hasKey("/api/outlier-reviews/{id}/decision")))
+                .andExpect(jsonPath("$.paths", hasKey("/api/outlier-reviews/{id}/acknowledgement")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/programmes/{code}/interventions")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/organisations/{code}/contacts/{role}")))
                 .andExpect(jsonPath("$.paths['/api/programmes/{code}/interventions'].post.requestBody.content",

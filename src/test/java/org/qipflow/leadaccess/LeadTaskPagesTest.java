@@ -232,7 +232,7 @@ class LeadTaskPagesTest {
                 .andExpect(status().isOk());
         List<String> stored = jdbc.queryForList("select text_body || html_body from outbox_message", String.class);
         assertThat(stored).isNotEmpty().noneMatch(body -> body.matches(
-                "(?s).*/(tasks|leads/sign-in)/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-]).*"));
+                "(?s).*/(tasks|leads/sign-in|topics/links|outlier-links)/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-]).*"));
         assertThat(stored).anyMatch(body -> body.contains("/tasks/~")).anyMatch(body -> body.contains("/leads/sign-in/~"));
         assertThat(jdbc.queryForObject("select max(datediff('SECOND', created_at, expires_at)) from task_link",
                 Long.class)).as("no link lives longer than 30 days")

@@ -23,7 +23,7 @@ class TopicFixture {
     final TopicProposals proposals;
     final TopicRepository topics;
     private final AuditProcessFixture audits;
-    private final Outbox outbox;
+    final Outbox outbox;
     private final RuntimeService runtime;
     private final ManagementService management;
 

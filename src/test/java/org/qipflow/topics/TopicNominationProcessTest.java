@@ -59,6 +59,10 @@ class TopicNominationProcessTest {
         OutboxMessage confirm = fixture.mail(topic.id(), "topic-confirm-address");
         assertThat(confirm.recipient()).isEqualTo("unconfirmed@nhs.example");
         assertThat(confirm.textBody()).contains(topic.title(), "works once, for 7 days");
+        // as stored, the link does not work: its token is sealed until the relay sends the email
+        assertThat(fixture.outbox.about(java.util.List.of("topic:" + topic.id()))).singleElement()
+                .satisfies(stored -> assertThat(stored.textBody() + stored.htmlBody()).contains("/topics/links/~")
+                        .doesNotContainPattern("/topics/links/[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"));
         Date due = management.createJobQuery().processInstanceId(instance.getId())
                 .activityId("Timer_ConfirmationExpires").singleResult().getDuedate();
         assertThat(Duration.between(Instant.now(), due.toInstant())).isBetween(Duration.ofDays(7).minusMinutes(5),
