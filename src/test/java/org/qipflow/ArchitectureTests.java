@@ -36,6 +36,7 @@ class ArchitectureTests {
             "org.qipflow.topics.TopicProcess", "org.qipflow.topics.TopicDelegates",
             "org.qipflow.lifecycle.ProgrammeProcess",
             "org.qipflow.outliers.OutlierReviewProcess", "org.qipflow.outliers.OutlierReviewDelegates",
+            "org.qipflow.actionplans.ActionPlanProcess", "org.qipflow.actionplans.ActionPlanDelegates",
             "org.qipflow.security.AdminAccountInitializer", "org.qipflow.security.CamundaWebappSingleSignOn",
             "org.qipflow.security.DemoExposureGuard", "org.qipflow.security.EngineIdentityAuthenticationProvider",
             "org.qipflow.security.SpringSecurityCamundaAuthentication", "org.qipflow.definitions.Feel",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.qipflow.actionplans.ActionPlanProgress;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
 import org.qipflow.common.UkTime;
@@ -58,7 +59,7 @@ public class LeadTaskList {
     }
 
     /** What opening a task does: a task page (through a fresh link) or the report. */
-    public enum Action { CONFIRM, RECORDS, REPORT }
+    public enum Action { CONFIRM, RECORDS, REPORT, PLAN }
 
     public record Item(String name, String hint, Status status, Action action) {
     }
@@ -72,9 +73,11 @@ public class LeadTaskList {
     private final OrganisationService organisations;
     private final RecordService records;
     private final TaskLinks links;
+    private final ActionPlanProgress plans;
 
     LeadTaskList(ParticipationService participation, LeadTasks tasks, CycleService cycles,
-            OrganisationService organisations, RecordService records, TaskLinks links) {
+            OrganisationService organisations, RecordService records, TaskLinks links, ActionPlanProgress plans) {
+        this.plans = plans;
         this.participation = participation;
         this.tasks = tasks;
         this.cycles = cycles;
@@ -110,7 +113,7 @@ public class LeadTaskList {
         LeadTask task = switch (action) {
             case CONFIRM -> LeadTask.CONFIRM_PARTICIPATION;
             case RECORDS -> LeadTask.SUBMIT_DATA;
-            case REPORT -> throw new ConflictException("The report opens from its own address");
+            case REPORT, PLAN -> throw new ConflictException("The report and the action plan open from their own addresses");
         };
         if (tasks.actionable(cycle, participant).filter(task::equals).isEmpty()) {
             throw new ConflictException("This task is not open: it may be done already, or not started yet");
@@ -168,6 +171,10 @@ public class LeadTaskList {
                 : "Reports are due on " + day(cycle, Milestone.REPORT_DUE),
                 reportReady ? Status.READY : p.status().submitted() || cycle.closedAt() == null
                         ? Status.CANNOT_START_YET : Status.NOT_DONE, reportReady ? Action.REPORT : null));
+        plans.of(cycle.id(), p.organisationCode()).ifPresent(plan -> items.add(new Item("Write and follow your action plan",
+                plan.written() ? plan.progress() : "Choose interventions and plan an action for each standard fallen short of",
+                plan.complete() ? Status.COMPLETED : plan.written() ? Status.IN_PROGRESS : Status.NOT_STARTED,
+                Action.PLAN)));
         return items;
     }
 

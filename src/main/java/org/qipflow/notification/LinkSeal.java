@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the links in stored emails from working for anyone who reads the database. Before an email
- * is stored, the token in each task, sign-in, topic or outlier-review link is encrypted (AES-256-GCM) with a key that is not
+ * is stored, the token in each task, sign-in, topic, outlier-review or action link is encrypted (AES-256-GCM) with a key that is not
  * in the database; the relay opens them just before sending, and the copy kept after sending has none.
  *
  * <p>The key comes from {@code qipflow.outbox.link-key} (QIPFLOW_OUTBOX_LINK_KEY: 32 random bytes in
@@ -36,7 +36,7 @@ class LinkSeal {
 
     private static final Logger log = LoggerFactory.getLogger(LinkSeal.class);
     /** Every kind of emailed link that works without signing in. */
-    private static final String LINKS = "(/tasks/|/leads/sign-in/|/topics/links/|/outlier-links/)";
+    private static final String LINKS = "(/tasks/|/leads/sign-in/|/topics/links/|/outlier-links/|/action-links/)";
     static final Pattern OPEN = Pattern.compile(LINKS + "([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])");
     /** A sealed token: not a token's shape, so a sealed link never reaches a token lookup. */
     static final Pattern SEALED = Pattern.compile(LINKS + "~([A-Za-z0-9_-]+)");

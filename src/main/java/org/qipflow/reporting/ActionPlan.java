@@ -59,7 +59,20 @@ public class ActionPlan {
         this.reports = reports;
     }
 
+    /** An action already planned, as the document writes it: one row under its standard. */
+    public record Planned(String standardId, String action, String owner, String deadline, String measure) {
+    }
+
+    /** The template to fill in: a row for each standard fallen short of, empty. */
     public byte[] forOrganisation(long cycleId, String organisationCode) {
+        return forOrganisation(cycleId, organisationCode, List.of());
+    }
+
+    /**
+     * The plan as it stands: under each standard fallen short of, a row for each action planned for it
+     * (one empty row where there is none), then actions for other standards.
+     */
+    public byte[] forOrganisation(long cycleId, String organisationCode, List<Planned> planned) {
         OrganisationReport report = reports.forOrganisation(cycleId, organisationCode);
         List<StandardRow> shortfalls = report.shortfalls();
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -83,12 +96,24 @@ public class ActionPlan {
                 cell(header, c, COLUMNS.get(c), true);
             }
             for (StandardRow s : shortfalls) {
-                XWPFTableRow row = table.createRow();
-                cell(row, 0, s.id() + ": " + s.text(), false);
-                cell(row, 1, s.own().percent() + " (" + s.own().records() + ")", false);
-                cell(row, 2, s.targetPercent() + "%", false);
+                List<Planned> forStandard = planned.stream().filter(p -> p.standardId().equals(s.id())).toList();
+                for (Planned action : forStandard.isEmpty() ? java.util.Collections.<Planned>singletonList(null)
+                        : forStandard) {
+                    XWPFTableRow row = table.createRow();
+                    cell(row, 0, s.id() + ": " + s.text(), false);
+                    cell(row, 1, s.own().percent() + " (" + s.own().records() + ")", false);
+                    cell(row, 2, s.targetPercent() + "%", false);
+                    planned(row, action);
+                }
             }
-            if (shortfalls.isEmpty()) {
+            for (Planned action : planned) {
+                if (shortfalls.stream().noneMatch(s -> s.id().equals(action.standardId()))) {
+                    XWPFTableRow row = table.createRow();
+                    cell(row, 0, action.standardId(), false);
+                    planned(row, action);
+                }
+            }
+            if (table.getRows().size() == 1) {
                 table.createRow();
             }
             for (XWPFTableRow row : table.getRows()) {
@@ -100,6 +125,15 @@ public class ActionPlan {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void planned(XWPFTableRow row, Planned action) {
+        if (action != null) {
+            cell(row, 3, action.action(), false);
+            cell(row, 4, action.owner(), false);
+            cell(row, 5, action.deadline(), false);
+            cell(row, 6, action.measure(), false);
         }
     }
 

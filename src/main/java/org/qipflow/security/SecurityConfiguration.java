@@ -76,6 +76,8 @@ class SecurityConfiguration {
                         // an outlier review's people (lead, clinical contact, chief executive, medical director):
                         // the emailed link is their authority, checked by the link pages
                         .requestMatchers("/outlier-links/**").permitAll()
+                        // an action's owner works it from the emailed link, checked by its page
+                        .requestMatchers("/action-links/**").permitAll()
                         // the programme calendar and its feeds; private feeds are opened by their token
                         .requestMatchers("/calendar", "/calendar/*.ics", "/calendar/programmes/*.ics",
                                 "/calendar/feeds/*.ics").permitAll()

@@ -1,0 +1,147 @@
+package org.qipflow.actionplans;
+
+import static org.qipflow.common.SqlTime.instant;
+import static org.qipflow.common.SqlTime.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Plain SQL over {@code action_plan}, its interventions, its actions and their history. */
+@Repository
+class PlanRepository {
+
+    private final JdbcClient jdbc;
+
+    PlanRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return the plan's id; the existing one when the organisation has a plan for the round already */
+    long insertIfAbsent(long cycleId, String organisationCode, Instant now) {
+        Optional<Long> existing = id(cycleId, organisationCode);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("""
+                insert into action_plan (cycle_id, organisation_code, status, created_at)
+                values (:cycle, :org, 'WRITING', :now)
+                """).param("cycle", cycleId).param("org", organisationCode).param("now", utc(now)).update();
+        return id(cycleId, organisationCode).orElseThrow();
+    }
+
+    Optional<Long> id(long cycleId, String organisationCode) {
+        return jdbc.sql("select id from action_plan where cycle_id = :cycle and organisation_code = :org")
+                .param("cycle", cycleId).param("org", organisationCode).query(Long.class).optional();
+    }
+
+    Optional<Plan> find(long id) {
+        return jdbc.sql("select * from action_plan where id = :id").param("id", id).query(this::plan).optional();
+    }
+
+    /** The plan, locked until the transaction ends: its changes happen one after the other. */
+    Optional<Plan> findForUpdate(long id) {
+        return jdbc.sql("select id from action_plan where id = :id for update").param("id", id).query(Long.class)
+                .optional().flatMap(this::find);
+    }
+
+    List<Plan> ofCycle(long cycleId) {
+        return jdbc.sql("select * from action_plan where cycle_id = :cycle order by organisation_code")
+                .param("cycle", cycleId).query(this::plan).list();
+    }
+
+    void status(long id, Plan.Status status, Instant now) {
+        String column = status == Plan.Status.IN_PROGRESS ? "submitted_at" : "completed_at";
+        jdbc.sql("update action_plan set status = :status, " + column + " = :now where id = :id")
+                .param("status", status.name()).param("now", utc(now)).param("id", id).update();
+    }
+
+    void chooseInterventions(long planId, Collection<Long> interventionIds) {
+        jdbc.sql("delete from action_plan_intervention where plan_id = :id").param("id", planId).update();
+        for (long intervention : interventionIds) {
+            jdbc.sql("insert into action_plan_intervention (plan_id, intervention_id) values (:plan, :intervention)")
+                    .param("plan", planId).param("intervention", intervention).update();
+        }
+    }
+
+    long insertAction(long planId, String standardId, String description, String ownerName, String ownerEmail,
+            LocalDate dueOn, String measure, Instant now) {
+        jdbc.sql("""
+                insert into plan_action (plan_id, standard_id, description, owner_name, owner_email, due_on, measure,
+                       status, created_at)
+                values (:plan, :standard, :description, :name, :email, :due, :measure, 'OPEN', :now)
+                """).param("plan", planId).param("standard", standardId).param("description", description)
+                .param("name", ownerName).param("email", ownerEmail).param("due", dueOn).param("measure", measure)
+                .param("now", utc(now)).update();
+        return jdbc.sql("select max(id) from plan_action where plan_id = :plan").param("plan", planId)
+                .query(Long.class).single();
+    }
+
+    void deleteAction(long actionId) {
+        jdbc.sql("delete from plan_action_event where action_id = :id").param("id", actionId).update();
+        jdbc.sql("delete from plan_action where id = :id").param("id", actionId).update();
+    }
+
+    Optional<PlanAction> action(long actionId) {
+        return jdbc.sql("select * from plan_action where id = :id").param("id", actionId).query(this::actionRow)
+                .optional();
+    }
+
+    void owner(long actionId, String name, String email) {
+        jdbc.sql("update plan_action set owner_name = :name, owner_email = :email where id = :id").param("name", name)
+                .param("email", email).param("id", actionId).update();
+    }
+
+    void change(long actionId, String description, LocalDate dueOn, String measure) {
+        jdbc.sql("update plan_action set description = :description, due_on = :due, measure = :measure where id = :id")
+                .param("description", description).param("due", dueOn).param("measure", measure).param("id", actionId)
+                .update();
+    }
+
+    void actionStatus(long actionId, PlanAction.Status status, String note, Instant closedAt) {
+        jdbc.sql("update plan_action set status = :status, status_note = :note, closed_at = :closed where id = :id")
+                .param("status", status.name()).param("note", note).param("closed", closedAt == null ? null
+                        : utc(closedAt)).param("id", actionId).update();
+    }
+
+    void addEvent(long actionId, PlanAction.Event event, String actor, String detail, Instant now) {
+        jdbc.sql("""
+                insert into plan_action_event (action_id, kind, actor, detail, taken_at)
+                values (:id, :kind, :actor, :detail, :now)
+                """).param("id", actionId).param("kind", event.name()).param("actor", actor).param("detail", detail)
+                .param("now", utc(now)).update();
+    }
+
+    List<PlanAction.HistoryEntry> history(long actionId) {
+        return jdbc.sql("select * from plan_action_event where action_id = :id order by taken_at, id")
+                .param("id", actionId).query((rs, n) -> new PlanAction.HistoryEntry(
+                        PlanAction.Event.valueOf(rs.getString("kind")), rs.getString("actor"), rs.getString("detail"),
+                        instant(rs, "taken_at"))).list();
+    }
+
+    private Plan plan(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        List<Long> interventions = jdbc.sql("select intervention_id from action_plan_intervention where plan_id = :id "
+                + "order by intervention_id").param("id", id).query(Long.class).list();
+        List<PlanAction> actions = jdbc.sql("select * from plan_action where plan_id = :id order by standard_id, id")
+                .param("id", id).query(this::actionRow).list();
+        return new Plan(id, rs.getLong("cycle_id"), rs.getString("organisation_code"),
+                Plan.Status.valueOf(rs.getString("status")), instant(rs, "created_at"), instant(rs, "submitted_at"),
+                instant(rs, "completed_at"), interventions, actions);
+    }
+
+    private PlanAction actionRow(ResultSet rs, int row) throws SQLException {
+        return new PlanAction(rs.getLong("id"), rs.getLong("plan_id"), rs.getString("standard_id"),
+                rs.getString("description"), rs.getString("owner_name"), rs.getString("owner_email"),
+                rs.getObject("due_on", LocalDate.class), rs.getString("measure"),
+                PlanAction.Status.valueOf(rs.getString("status")), rs.getString("status_note"),
+                instant(rs, "created_at"), instant(rs, "closed_at"));
+    }
+}

@@ -1,0 +1,184 @@
+package org.qipflow.actionplans;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.qipflow.notification.Outbox;
+import org.qipflow.notification.OutboxMessage;
+import org.qipflow.programmes.Cycle;
+import org.qipflow.support.AuditProcessFixture;
+import org.qipflow.support.LithiumRecords;
+import org.qipflow.support.OtherReaders;
+import org.qipflow.support.PageText;
+import org.qipflow.support.QipflowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The action plan as its people meet it: the lead signed in on the plan's page, the owners from the
+ * links in their emails. A round in which the organisation measured serum levels in 4 of 10 records
+ * (40%, short of S1).
+ */
+@QipflowTest
+class ActionPlanPagesTest {
+
+    private static final Pattern LINK = Pattern.compile("/action-links/([A-Za-z0-9_-]{43})");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AuditProcessFixture audits;
+    @Autowired
+    Outbox outbox;
+    @Autowired
+    PlanRepository repository;
+
+    @Test
+    void aLeadWritesAPlanWithTwoOwnersOneCompletesItByLinkAndTheOtherIsReassigned() throws Exception {
+        Cycle cycle = audits.cycle(AuditProcessFixture.uk(2030, 3, 4, 9));
+        for (String title : List.of("Lithium monitoring slides", "Serum level reminder cards")) {
+            mvc.perform(post("/api/programmes/" + cycle.programmeCode() + "/interventions")
+                    .contentType(MediaType.APPLICATION_JSON).with(httpBasic(QipflowTest.USER, QipflowTest.PASSWORD))
+                    .content("{\"title\":\"" + title + "\",\"kind\":\"SLIDE_SET\",\"description\":\"For teams.\","
+                            + "\"link\":\"https://www.example.nhs.uk/" + title.length() + "\",\"standards\":[\"S1\"]}"))
+                    .andExpect(status().isCreated());
+        }
+        String code = audits.member("England");
+        String other = audits.member("Wales");
+        Map<String, String> csv = new LinkedHashMap<>();
+        csv.put(code, LithiumRecords.csv(10, 4));
+        csv.put(other, LithiumRecords.csv(10, 9));
+        audits.publishWith(cycle, csv);
+        String plan = "/my/plans/" + cycle.id() + "/" + code;
+
+        MockHttpSession lead = signIn(code.toLowerCase() + "@nhs.example");
+        assertThat(PageText.words(page("/my/tasks", lead))).contains("Write and follow your action plan Choose "
+                + "interventions and plan an action for each standard fallen short of Not yet started");
+        String page = PageText.words(page(plan, lead));
+        assertThat(page).contains("Action plan", "Not yet submitted",
+                "Lithium monitoring slides (for a standard you fell short of)", "S1: Serum lithium level measured");
+        mvc.perform(get("/my/plans/" + cycle.id() + "/" + other).session(lead)).andExpect(status().isForbidden());
+
+        // two interventions chosen
+        List<Long> offered = interventionIds(page(plan, lead));
+        assertThat(offered).hasSize(2);
+        mvc.perform(post(plan + "/interventions").session(lead).with(csrf())
+                .param("interventions", offered.get(0).toString(), offered.get(1).toString()))
+                .andExpect(redirectedUrl(plan));
+
+        // a bad action is refused field by field and nothing is stored
+        String refused = PageText.words(mvc.perform(post(plan + "/actions").session(lead).with(csrf())
+                        .param("standardId", "S1").param("description", "Weekly check").param("ownerName", "Ana")
+                        .param("ownerEmail", "ana at nhs").param("dueOn", "31/2/2031").param("measure", "Share measured"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused).contains("There is a problem", "Enter an email address in the correct format",
+                "'31/2/2031' is not a date: give it like 31/3/2031");
+        assertThat(repository.find(repository.id(cycle.id(), code).orElseThrow()).orElseThrow().actions()).isEmpty();
+
+        String due = LocalDate.now().plusDays(30).toString();
+        for (String[] owner : List.of(new String[] {"Ana Owner", "ana@nhs.example"},
+                new String[] {"Ben Owner", "ben@nhs.example"})) {
+            mvc.perform(post(plan + "/actions").session(lead).with(csrf()).param("standardId", "S1")
+                    .param("description", "Weekly serum level check by " + owner[0]).param("ownerName", owner[0])
+                    .param("ownerEmail", owner[1]).param("dueOn", due).param("measure", "Share of records with a level"))
+                    .andExpect(redirectedUrl(plan));
+        }
+        // the other standards fallen short of, if any, get an action too before the plan can go
+        Plan written = repository.find(repository.id(cycle.id(), code).orElseThrow()).orElseThrow();
+        mvc.perform(post(plan + "/submission").session(lead).with(csrf())).andExpect(redirectedUrl(plan));
+        Plan submitted = repository.find(written.id()).orElseThrow();
+        assertThat(submitted.status()).isEqualTo(Plan.Status.IN_PROGRESS);
+        assertThat(submitted.interventionIds()).containsExactlyInAnyOrderElementsOf(offered);
+
+        PlanAction ana = submitted.actions().get(0);
+        PlanAction ben = submitted.actions().get(1);
+        OutboxMessage toAna = mail("plan-action:" + ana.id(), "ana@nhs.example");
+        assertThat(toAna.subject()).isEqualTo("An action for you: Trust " + code + ", " + cycle.title());
+        assertThat(toAna.textBody()).contains("Weekly serum level check by Ana Owner", "Lead " + code);
+
+        // Ana opens her link on her phone and marks it done
+        String anaToken = token(toAna);
+        assertThat(PageText.words(mvc.perform(get("/action-links/" + anaToken)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8))).contains("Your action",
+                "Weekly serum level check by Ana Owner");
+        mvc.perform(post("/action-links/" + anaToken).with(csrf()).param("status", "DONE")
+                .param("note", "Checks run every Monday")).andExpect(status().isOk());
+        mvc.perform(get("/action-links/" + anaToken)).andExpect(status().isGone());
+        assertThat(mail("plan-action:" + ana.id(), code.toLowerCase() + "@nhs.example").subject())
+                .contains("Ana Owner has marked the action done");
+
+        // Ben's action is reassigned to Cat: Ben's link ends, Cat gets hers
+        String benToken = token(mail("plan-action:" + ben.id(), "ben@nhs.example"));
+        mvc.perform(post(plan + "/actions/" + ben.id() + "/owner").session(lead).with(csrf())
+                .param("ownerName", "Cat Owner").param("ownerEmail", "cat@nhs.example")).andExpect(redirectedUrl(plan));
+        mvc.perform(get("/action-links/" + benToken)).andExpect(status().isGone());
+        mvc.perform(get("/action-links/" + token(mail("plan-action:" + ben.id(), "cat@nhs.example"))))
+                .andExpect(status().isOk());
+
+        // progress on the lead's page, and the plan as it stands in Word, read by python-docx
+        assertThat(PageText.words(page(plan, lead))).contains("In progress", "1 of 2 actions done",
+                "From Ben Owner to Cat Owner");
+        assertThat(PageText.words(page("/my/tasks", lead))).contains("Write and follow your action plan 1 of 2 actions "
+                + "done In progress");
+        byte[] docx = mvc.perform(get(plan + "/action-plan.docx").session(lead)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray();
+        JsonNode rows = OtherReaders.docx(docx).at("/tables/0/rows");
+        assertThat(rows.get(1).get(0).asText()).startsWith("S1: ");
+        assertThat(rows.get(1).get(1).asText()).isEqualTo("40% (4 of 10)");
+        assertThat(rows.get(1).get(3).asText()).isEqualTo("Weekly serum level check by Ana Owner (done)");
+        assertThat(rows.get(2).get(4).asText()).isEqualTo("Cat Owner");
+    }
+
+    private List<Long> interventionIds(String html) {
+        Matcher m = Pattern.compile("<input[^>]*name=\"interventions\"[^>]*value=\"(\\d+)\"").matcher(html);
+        List<Long> ids = new java.util.ArrayList<>();
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
+    private OutboxMessage mail(String reference, String recipient) {
+        return outbox.about(List.of(reference)).stream().map(outbox::withWorkingLinks)
+                .filter(m -> m.recipient().equalsIgnoreCase(recipient)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("No email to " + recipient + " about " + reference));
+    }
+
+    private static String token(OutboxMessage mail) {
+        Matcher link = LINK.matcher(mail.textBody());
+        assertThat(link.find()).isTrue();
+        return link.group(1);
+    }
+
+    private MockHttpSession signIn(String email) throws Exception {
+        mvc.perform(post("/leads/sign-in").param("email", email).with(csrf())).andExpect(status().isOk());
+        String text = outbox.latest(500).stream()
+                .filter(m -> m.template().equals("lead-sign-in") && m.recipient().equalsIgnoreCase(email))
+                .findFirst().map(outbox::withWorkingLinks).orElseThrow().textBody();
+        String line = text.lines().filter(l -> l.contains("/leads/sign-in/")).findFirst().orElseThrow().trim();
+        return (MockHttpSession) mvc.perform(post(line.substring(line.indexOf("/leads/sign-in/"))).with(csrf()))
+                .andExpect(redirectedUrl("/my/tasks")).andReturn().getRequest().getSession(false);
+    }
+
+    private String page(String path, MockHttpSession session) throws Exception {
+        return mvc.perform(get(path).session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+}
