@@ -405,8 +405,57 @@ class BrowserJourneysTest {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Read your report")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Results of " + PROGRAMME);
             lead.at(page, "report-signed-in");
+
+            // the action plan, written on the phone: the slide set chosen, an action for each standard fallen short of
+            page.goBack();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Write and follow your action plan")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Action plan"))).isVisible();
+            lead.at(page, "action-plan", "lead-action-plan-phone");
+            page.getByLabel(INTERVENTION).check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the interventions")).click();
+            assertThat(page.getByText("Your chosen interventions are saved")).isVisible();
+            List<String> shortfalls = page.locator("#standardId option").all().stream()
+                    .map(o -> o.getAttribute("value")).toList();
+            assertThat(shortfalls).contains("S1");
+            for (int i = 0; i < shortfalls.size(); i++) {
+                page.getByLabel("Standard", new Page.GetByLabelOptions().setExact(true)).selectOption(shortfalls.get(i));
+                page.getByLabel("What will be done").fill("Check a serum level is recorded for everyone on lithium");
+                page.getByLabel("Owner's name").fill("Owner " + (i + 1));
+                page.getByLabel("Owner's email address").fill(owner(i));
+                page.getByLabel("Due by").fill(LocalDate.now().plusDays(40)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy")));
+                page.getByLabel("How progress will be measured").fill("Share of records with a level in 3 months");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add the action")).click();
+                assertThat(page.getByText("The action is added to the plan")).isVisible();
+            }
+            lead.at(page, "action-plan-written");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the plan")).click();
+            assertThat(page.getByText("The plan is submitted")).isVisible();
+            lead.at(page, "action-plan-submitted");
             lead.everyPageChecked();
         }
+
+        // the first action's owner completes it from the email, on a phone
+        Looks owner = new Looks("3-action-owner");
+        try (BrowserContext context = chromium.phone()) {
+            Page page = owner.watch(context.newPage());
+            showEmail(page, LiveQipflow.html(qipflow.awaitMail(owner(0), "An action for you")));
+            owner.atEmail(page, "action-email", "email-action-phone");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Report on the action")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your action"))).isVisible();
+            owner.at(page, "action", "owner-action-phone");
+            page.getByLabel("Done", new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByLabel(Pattern.compile("^Note for ")).fill("Levels now checked at every clinic visit");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                    .setName("Thank you: the action is done"))).isVisible();
+            owner.at(page, "action-done");
+            owner.everyPageChecked();
+        }
+    }
+
+    private static String owner(int index) {
+        return "owner" + (index + 1) + "@" + ORGANISATIONS[0].toLowerCase() + ".example";
     }
 
     @Test
