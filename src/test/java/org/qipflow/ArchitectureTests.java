@@ -40,7 +40,8 @@ class ArchitectureTests {
             "org.qipflow.security.AdminAccountInitializer", "org.qipflow.security.CamundaWebappSingleSignOn",
             "org.qipflow.security.DemoExposureGuard", "org.qipflow.security.EngineIdentityAuthenticationProvider",
             "org.qipflow.security.SpringSecurityCamundaAuthentication", "org.qipflow.definitions.Feel",
-            "org.qipflow.home.EngineIncidents", "org.qipflow.common.MigrationsBeforeEngine");
+            "org.qipflow.home.EngineIncidents", "org.qipflow.common.MigrationsBeforeEngine",
+            "org.qipflow.common.ProcessMessages");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.qipflow");

@@ -5,9 +5,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.qipflow.common.ProcessMessages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,10 +28,12 @@ class ActionPlanProcess {
 
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final ProcessMessages messages;
 
-    ActionPlanProcess(RuntimeService runtime, ManagementService management) {
+    ActionPlanProcess(RuntimeService runtime, ManagementService management, ProcessMessages messages) {
         this.runtime = runtime;
         this.management = management;
+        this.messages = messages;
     }
 
     void start(long planId) {
@@ -40,28 +42,12 @@ class ActionPlanProcess {
 
     /** @return false when the plan no longer waits to be written */
     boolean submitted(long planId) {
-        return receive(planId, SUBMITTED, null);
+        return messages.deliver(KEY, String.valueOf(planId), SUBMITTED);
     }
 
     /** The action is done or dropped: its reminders stop. @return false when it was closed already */
     boolean closed(long planId, long actionId) {
-        return receive(planId, CLOSED, actionId);
-    }
-
-    /**
-     * Delivers the message to the execution waiting for it (for an action: the one whose part carries
-     * its id), looked up first, so a message nothing waits for changes nothing and fails no transaction.
-     */
-    private boolean receive(long planId, String message, Long actionId) {
-        for (Execution waiting : runtime.createExecutionQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(String.valueOf(planId)).messageEventSubscriptionName(message).list()) {
-            Object action = actionId == null ? null : runtime.getVariable(waiting.getId(), ACTION_ID);
-            if (actionId == null || action instanceof Number n && n.longValue() == actionId) {
-                runtime.messageEventReceived(message, waiting.getId());
-                return true;
-            }
-        }
-        return false;
+        return messages.deliver(KEY, String.valueOf(planId), CLOSED, ACTION_ID, actionId);
     }
 
     /** A new due date moves the action's reminders that have not yet gone. */

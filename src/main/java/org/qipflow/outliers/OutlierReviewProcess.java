@@ -3,11 +3,11 @@ package org.qipflow.outliers;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.qipflow.common.ConflictException;
+import org.qipflow.common.ProcessMessages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +29,12 @@ class OutlierReviewProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ProcessMessages messages;
 
-    OutlierReviewProcess(RuntimeService runtime, TaskService tasks) {
+    OutlierReviewProcess(RuntimeService runtime, TaskService tasks, ProcessMessages messages) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.messages = messages;
     }
 
     void start(long reviewId) {
@@ -41,12 +43,12 @@ class OutlierReviewProcess {
 
     /** @return false when the review no longer waits for the organisation (it responded, or its window passed) */
     boolean responded(long reviewId) {
-        return correlate(RESPONDED, reviewId);
+        return messages.deliver(KEY, String.valueOf(reviewId), RESPONDED);
     }
 
     /** @return false when no letter waits for acknowledgement */
     boolean acknowledged(long reviewId) {
-        return correlate(ACKNOWLEDGED, reviewId);
+        return messages.deliver(KEY, String.valueOf(reviewId), ACKNOWLEDGED);
     }
 
     /** Completes the decision task; the caller holds the review's lock, so a decision is taken once. */
@@ -59,14 +61,5 @@ class OutlierReviewProcess {
     private Optional<Task> decisionTask(long reviewId) {
         return Optional.ofNullable(tasks.createTaskQuery().processDefinitionKey(KEY)
                 .processInstanceBusinessKey(String.valueOf(reviewId)).taskDefinitionKey(DECISION_TASK).singleResult());
-    }
-
-    private boolean correlate(String message, long reviewId) {
-        try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(reviewId)).correlate();
-            return true;
-        } catch (MismatchingMessageCorrelationException e) {
-            return false;
-        }
     }
 }

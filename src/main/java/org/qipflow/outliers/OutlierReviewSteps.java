@@ -56,7 +56,7 @@ class OutlierReviewSteps {
         List<OutlierRecipient.Person> people = now.organisationContacts();
         people.forEach(p -> outbox.enqueue(mails.notice(now, p, null)));
         step(reviewId, Step.NOTIFIED, "Sent to " + described(people) + (now.person(OutlierRecipient.CLINICAL_CONTACT)
-                .isEmpty() ? " (no clinical contact on record)" : "") + ". Response due by " + dueText(now.review()));
+                .isEmpty() ? " (no clinical contact on record)" : "") + ". Response due by " + now.review().dueText());
     }
 
     /** {@code Task_EscalateResponse}: no response in time; the programme team decides on what it has. */
@@ -66,8 +66,8 @@ class OutlierReviewSteps {
         reviews.waitFor(reviewId, Status.AWAITING_DECISION,
                 due.after(settings.decisionWorkingDays(), organisationNation(review)));
         Facts now = facts.of(reviews.find(reviewId).orElseThrow());
-        String detail = "The organisation did not respond by " + dueText(review) + ". Decision due by "
-                + dueText(now.review());
+        String detail = "The organisation did not respond by " + review.dueText() + ". Decision due by "
+                + now.review().dueText();
         step(reviewId, Step.RESPONSE_OVERDUE, detail);
         outbox.enqueue(mails.team(now, Step.RESPONSE_OVERDUE, detail));
     }
@@ -75,7 +75,7 @@ class OutlierReviewSteps {
     /** {@code Task_EscalateDecision}: the programme team's own window has passed; the task stays open. */
     void escalateDecision(long reviewId) {
         OutlierReview review = locked(reviewId);
-        String detail = "The decision was due by " + dueText(review) + " and has not been made";
+        String detail = "The decision was due by " + review.dueText() + " and has not been made";
         step(reviewId, Step.DECISION_OVERDUE, detail);
         outbox.enqueue(mails.team(facts.of(review), Step.DECISION_OVERDUE, detail));
     }
@@ -114,7 +114,7 @@ class OutlierReviewSteps {
         step(reviewId, Step.LETTER_SENT, "To " + described(executives)
                 + (settings.copiesRegulator() ? ", copied to " + settings.regulatorEmail() : ", copied to no regulator "
                         + "(qipflow.outliers.regulator-email is not set)")
-                + ". Acknowledgement due by " + dueText(now.review()));
+                + ". Acknowledgement due by " + now.review().dueText());
     }
 
     /** {@code Task_EscalateAcknowledgement}: a reminder to the chief executive, copied to the regulator. */
@@ -128,7 +128,7 @@ class OutlierReviewSteps {
             outbox.enqueue(mails.regulatorCopy(now, settings.regulatorEmail(), true),
                     OutlierLetter.attachment(review, pdf));
         }
-        String detail = "The letter was not acknowledged by " + dueText(review) + ". Reminder sent to "
+        String detail = "The letter was not acknowledged by " + review.dueText() + ". Reminder sent to "
                 + now.person(OutlierRecipient.CHIEF_EXECUTIVE).map(OutlierRecipient.Person::described)
                         .orElse("no one: the organisation has no chief executive on record")
                 + (settings.copiesRegulator() ? ", copied to " + settings.regulatorEmail() : "");
@@ -159,10 +159,6 @@ class OutlierReviewSteps {
 
     private void step(long reviewId, Step step, String detail) {
         reviews.addStep(reviewId, step, QIPFLOW, detail, clock.instant());
-    }
-
-    private static String dueText(OutlierReview review) {
-        return review.dueText();
     }
 
     private static String described(List<OutlierRecipient.Person> people) {

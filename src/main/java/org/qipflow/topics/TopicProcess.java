@@ -3,13 +3,13 @@ package org.qipflow.topics;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.task.Task;
 import org.qipflow.common.ConflictException;
+import org.qipflow.common.ProcessMessages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,10 +32,12 @@ class TopicProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ProcessMessages messages;
 
-    TopicProcess(RuntimeService runtime, TaskService tasks) {
+    TopicProcess(RuntimeService runtime, TaskService tasks, ProcessMessages messages) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.messages = messages;
     }
 
     void start(long topicId) {
@@ -44,12 +46,12 @@ class TopicProcess {
 
     /** @return false when the topic no longer waits for its address (confirmed already, or discarded) */
     boolean addressConfirmed(long topicId) {
-        return correlate(ADDRESS_CONFIRMED, topicId);
+        return messages.deliver(KEY, String.valueOf(topicId), ADDRESS_CONFIRMED);
     }
 
     /** @return false when the question is no longer open (answered already, or closed by its timer) */
     boolean proposerAnswered(long topicId) {
-        return correlate(PROPOSER_ANSWERED, topicId);
+        return messages.deliver(KEY, String.valueOf(topicId), PROPOSER_ANSWERED);
     }
 
     /** Whether the topic waits in the coordinator's screening task. */
@@ -70,15 +72,6 @@ class TopicProcess {
     private Optional<Task> screeningTask(long topicId) {
         return Optional.ofNullable(tasks.createTaskQuery().processDefinitionKey(KEY)
                 .processInstanceBusinessKey(String.valueOf(topicId)).taskDefinitionKey(SCREENING_TASK).singleResult());
-    }
-
-    private boolean correlate(String message, long topicId) {
-        try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(String.valueOf(topicId)).correlate();
-            return true;
-        } catch (MismatchingMessageCorrelationException e) {
-            return false;
-        }
     }
 
     private static ConflictException alreadyDecided(long topicId) {

@@ -45,6 +45,10 @@ class OutlierReviewProcessTest {
     OutlierReviewRepository repository;
     @Autowired
     WorkingDays workingDays;
+    @Autowired
+    OutlierReviewProcess process;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     @BeforeEach
     void bindAssertionsToThisEngine() {
@@ -92,6 +96,14 @@ class OutlierReviewProcessTest {
                 .contains("has withdrawn", "Explained by the miscoding");
         assertThatThrownBy(() -> reviews.decide(review.id(), "CONFIRM", null, "coordinator"))
                 .isInstanceOf(ConflictException.class);
+
+        // a message nothing waits for any more changes nothing, and leaves its transaction to commit
+        transaction.executeWithoutResult(status -> {
+            assertThat(process.responded(review.id())).isFalse();
+            assertThat(process.acknowledged(review.id())).isFalse();
+            repository.addStep(review.id(), OutlierReview.Step.WITHDRAWN, "test", "after", java.time.Instant.now());
+        });
+        assertThat(repository.steps(review.id())).last().extracting(OutlierReview.TimelineStep::actor).isEqualTo("test");
     }
 
     @Test
