@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.qipflow.interventions.InterventionKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -124,6 +126,49 @@ class PlanRepository {
                 .param("id", actionId).query((rs, n) -> new PlanAction.HistoryEntry(
                         PlanAction.Event.valueOf(rs.getString("kind")), rs.getString("actor"), rs.getString("detail"),
                         instant(rs, "taken_at"))).list();
+    }
+
+    /** Each plan of the round with its counts of actions (see {@link ActionPlanUptake.OrganisationPlan}). */
+    List<ActionPlanUptake.OrganisationPlan> uptakeByOrganisation(long cycleId, LocalDate today,
+            Map<String, String> names) {
+        return jdbc.sql("""
+                select p.organisation_code, p.status,
+                       (select count(*) from action_plan_intervention i where i.plan_id = p.id) as interventions,
+                       count(a.id) as actions,
+                       coalesce(sum(case when a.status = 'DONE' then 1 else 0 end), 0) as done,
+                       coalesce(sum(case when a.status = 'OPEN' and a.due_on >= :today then 1 else 0 end), 0) as open,
+                       coalesce(sum(case when a.status = 'OPEN' and a.due_on < :today then 1 else 0 end), 0) as overdue,
+                       coalesce(sum(case when a.status = 'BLOCKED' then 1 else 0 end), 0) as blocked,
+                       coalesce(sum(case when a.status = 'DROPPED' then 1 else 0 end), 0) as dropped
+                from action_plan p left join plan_action a on a.plan_id = p.id
+                where p.cycle_id = :cycle
+                group by p.id, p.organisation_code, p.status
+                order by p.organisation_code
+                """).param("cycle", cycleId).param("today", today)
+                .query((rs, n) -> new ActionPlanUptake.OrganisationPlan(rs.getString("organisation_code"),
+                        names.getOrDefault(rs.getString("organisation_code"), rs.getString("organisation_code")),
+                        Plan.Status.valueOf(rs.getString("status")), rs.getInt("interventions"),
+                        rs.getInt("actions"), rs.getInt("done"), rs.getInt("open"), rs.getInt("overdue"),
+                        rs.getInt("blocked"), rs.getInt("dropped")))
+                .list();
+    }
+
+    /** The programme's interventions, with how many of the round's submitted plans chose each. */
+    List<ActionPlanUptake.InterventionUptake> uptakeByIntervention(long cycleId) {
+        return jdbc.sql("""
+                select ci.id, ci.title, ci.kind, ci.withdrawn_at, count(p.id) as chosen
+                from change_intervention ci
+                left join action_plan_intervention pi on pi.intervention_id = ci.id
+                left join action_plan p on p.id = pi.plan_id and p.cycle_id = :cycle and p.status <> 'WRITING'
+                where ci.programme_id = (select programme_id from audit_cycle where id = :cycle)
+                group by ci.id, ci.title, ci.kind, ci.withdrawn_at
+                having ci.withdrawn_at is null or count(p.id) > 0
+                order by count(p.id) desc, ci.title, ci.id
+                """).param("cycle", cycleId)
+                .query((rs, n) -> new ActionPlanUptake.InterventionUptake(rs.getLong("id"), rs.getString("title"),
+                        InterventionKind.valueOf(rs.getString("kind")).label(),
+                        rs.getObject("withdrawn_at") != null, rs.getInt("chosen")))
+                .list();
     }
 
     private Plan plan(ResultSet rs, int row) throws SQLException {

@@ -3,12 +3,14 @@ package org.qipflow.actionplans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.qipflow.common.UkTime;
 import org.qipflow.notification.Outbox;
 import org.qipflow.notification.OutboxMessage;
 import org.qipflow.programmes.Cycle;
@@ -144,6 +148,65 @@ class ActionPlanPagesTest {
         assertThat(rows.get(1).get(1).asText()).isEqualTo("40% (4 of 10)");
         assertThat(rows.get(1).get(3).asText()).isEqualTo("Weekly serum level check by Ana Owner (done)");
         assertThat(rows.get(2).get(4).asText()).isEqualTo("Cat Owner");
+
+        // the programme team's view: one submitted plan of two, both interventions chosen in it, Ana's done
+        assertThat(PageText.words(mvc.perform(get("/cycles/" + cycle.id() + "/action-plans")
+                .with(user("coordinator").roles("COORDINATOR"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8))).contains(
+                "1 of 2 organisations have submitted a plan.", "Lithium monitoring slides Slide set 1 of 1",
+                "Trust " + code + " In progress 2 2 1 1 0 0 0", "Trust " + other + " Not yet submitted 0 0 0 0 0 0 0");
+        mvc.perform(get("/cycles/" + cycle.id() + "/action-plans").session(lead)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theUptakeCountsEachActionOnceAndEachInterventionWherePlansWereSubmitted() throws Exception {
+        Cycle cycle = audits.cycle(AuditProcessFixture.uk(2030, 5, 6, 9));
+        long[] interventions = new long[3];
+        for (int i = 0; i < 3; i++) {
+            String created = mvc.perform(post("/api/programmes/" + cycle.programmeCode() + "/interventions")
+                    .contentType(MediaType.APPLICATION_JSON).with(httpBasic(QipflowTest.USER, QipflowTest.PASSWORD))
+                    .content("{\"title\":\"Uptake " + (char) ('A' + i) + "\",\"kind\":\"SERVICE_USER_LEAFLET\","
+                            + "\"description\":\"For service users.\",\"link\":\"https://www.example.nhs.uk/u" + i
+                            + "\",\"standards\":[\"S1\"]}"))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            interventions[i] = JsonPath.<Number>read(created, "$.id").longValue();
+        }
+        String first = audits.member("England");
+        String second = audits.member("England");
+        audits.publishWith(cycle, Map.of(first, LithiumRecords.csv(10, 4), second, LithiumRecords.csv(10, 5)));
+        long firstPlan = repository.id(cycle.id(), first).orElseThrow();
+        long secondPlan = repository.id(cycle.id(), second).orElseThrow();
+        Instant now = java.time.Instant.now();
+        LocalDate today = LocalDate.now(UkTime.ZONE);
+        // the first: submitted with A and B; actions done, open, overdue, blocked past due and dropped
+        repository.chooseInterventions(firstPlan, List.of(interventions[0], interventions[1]));
+        for (PlanAction.Status status : PlanAction.Status.values()) {
+            long action = repository.insertAction(firstPlan, "S1", "Action " + status, "Owner", "owner@nhs.example",
+                    today.plusDays(7), "Share", now);
+            repository.actionStatus(action, status, null, null);
+        }
+        repository.actionStatus(repository.insertAction(firstPlan, "S1", "Late", "Owner", "owner@nhs.example",
+                today.minusDays(1), "Share", now), PlanAction.Status.OPEN, null, null);
+        repository.actionStatus(repository.insertAction(firstPlan, "S1", "Late and blocked", "Owner",
+                "owner@nhs.example", today.minusDays(1), "Share", now), PlanAction.Status.BLOCKED, "No staff", null);
+        repository.status(firstPlan, Plan.Status.IN_PROGRESS, now);
+        // the second: A chosen, but not yet submitted, so it does not count as uptake
+        repository.chooseInterventions(secondPlan, List.of(interventions[0]));
+
+        String json = mvc.perform(get("/api/cycles/" + cycle.id() + "/action-plans")
+                .with(httpBasic(QipflowTest.USER, QipflowTest.PASSWORD))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(JsonPath.<Integer>read(json, "$.plans")).isEqualTo(2);
+        assertThat(JsonPath.<Integer>read(json, "$.submitted")).isEqualTo(1);
+        assertThat(JsonPath.<List<String>>read(json, "$.interventions[*].title"))
+                .containsExactly("Uptake A", "Uptake B", "Uptake C");
+        assertThat(JsonPath.<List<Integer>>read(json, "$.interventions[*].organisations"))
+                .containsExactly(1, 1, 0);
+        Map<String, Object> firstRow = JsonPath.<List<Map<String, Object>>>read(json,
+                "$.organisations[?(@.organisationCode == '" + first + "')]").get(0);
+        assertThat(firstRow).containsEntry("status", "IN_PROGRESS").containsEntry("interventions", 2)
+                .containsEntry("actions", 6).containsEntry("done", 1).containsEntry("open", 1)
+                .containsEntry("overdue", 1).containsEntry("blocked", 2).containsEntry("dropped", 1);
     }
 
     private List<Long> interventionIds(String html) {

@@ -6,10 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -102,21 +99,7 @@ class ProgrammePageBenchmark {
 
     private void compare(HttpClient client, HttpRequest request, String body, String copyName, String description,
             String name) throws Exception {
-        Path copy = Path.of("target", "bench-static", "css", copyName);
-        Files.createDirectories(copy.getParent());
-        Files.writeString(copy, body);
-        HttpRequest floor = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/css/" + copyName)).GET()
-                .build();
-        assertThat(client.send(floor, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo(body);
-        ConcurrentLoad load = new ConcurrentLoad(client, CLIENTS, REQUESTS_PER_CLIENT);
-        load.nanos(request);                                                         // warm-up
-        load.nanos(floor);
-        List<Long> measured = new ArrayList<>();
-        List<Long> floorNanos = new ArrayList<>();
-        for (int pass = 0; pass < PASSES; pass++) {
-            measured.addAll(load.nanos(request));
-            floorNanos.addAll(load.nanos(floor));
-        }
-        BenchmarkFigures.ofNanos(description, measured, floorNanos).write(name);
+        new ConcurrentLoad(client, CLIENTS, REQUESTS_PER_CLIENT)
+                .againstStaticCopy(request, body, port, copyName, PASSES, description).write(name);
     }
 }
