@@ -29,9 +29,11 @@ class ReportController {
     private final CycleService cycles;
     private final OrganisationService organisations;
     private final ReportInterventions interventions;
+    private final AfterLastRounds afterLastRounds;
 
     ReportController(Reports reports, ReportDownloads downloads, CycleAnalysis analysis, CycleService cycles,
-            OrganisationService organisations, ReportInterventions interventions) {
+            OrganisationService organisations, ReportInterventions interventions, AfterLastRounds afterLastRounds) {
+        this.afterLastRounds = afterLastRounds;
         this.interventions = interventions;
         this.reports = reports;
         this.downloads = downloads;
@@ -48,6 +50,7 @@ class ReportController {
         OrganisationReport report = reports.forOrganisation(cycleId, code);
         model.addAttribute("report", report);
         model.addAttribute("interventions", interventions.offers(cycle, report));
+        model.addAttribute("afterLastRound", afterLastRounds.of(cycleId, code));
         return "reports/organisation";
     }
 

@@ -67,8 +67,8 @@ class ActionPlanPagesTest {
         String code = audits.member("England");
         String other = audits.member("Wales");
         Map<String, String> csv = new LinkedHashMap<>();
-        csv.put(code, LithiumRecords.csv(10, 4));
-        csv.put(other, LithiumRecords.csv(10, 9));
+        csv.put(code, LithiumRecords.csv(20, 8));
+        csv.put(other, LithiumRecords.csv(40, 20));
         audits.publishWith(cycle, csv);
         String plan = "/my/plans/" + cycle.id() + "/" + code;
 
@@ -145,7 +145,7 @@ class ActionPlanPagesTest {
                 .getResponse().getContentAsByteArray();
         JsonNode rows = OtherReaders.docx(docx).at("/tables/0/rows");
         assertThat(rows.get(1).get(0).asText()).startsWith("S1: ");
-        assertThat(rows.get(1).get(1).asText()).isEqualTo("40% (4 of 10)");
+        assertThat(rows.get(1).get(1).asText()).isEqualTo("40% (8 of 20)");
         assertThat(rows.get(1).get(3).asText()).isEqualTo("Weekly serum level check by Ana Owner (done)");
         assertThat(rows.get(2).get(4).asText()).isEqualTo("Cat Owner");
 
@@ -156,6 +156,26 @@ class ActionPlanPagesTest {
                 "1 of 2 organisations have submitted a plan.", "Lithium monitoring slides Slide set 1 of 1",
                 "Trust " + code + " In progress 2 2 1 1 0 0 0", "Trust " + other + " Not yet submitted 0 0 0 0 0 0 0");
         mvc.perform(get("/cycles/" + cycle.id() + "/action-plans").session(lead)).andExpect(status().isForbidden());
+
+        // the re-audit: S1 from 8 of 20 to 14 of 20 here, from 20 of 40 to 30 of 40 at the other organisation
+        Cycle reaudit = audits.reaudit(cycle, AuditProcessFixture.uk(2031, 3, 3, 9));
+        audits.publishWith(reaudit, Map.of(code, LithiumRecords.csv(20, 14), other, LithiumRecords.csv(40, 30)));
+        String own = PageText.words(page("/reports/" + reaudit.id() + "/" + code, lead));
+        assertThat(own).contains("5. What was done after the last round",
+                "Change interventions used: Lithium monitoring slides; Serum level reminder cards. 1 of 2 actions done.",
+                "S1: Serum lithium level measured in the past 3 months 40% (8 of 20) 70% (14 of 20) +30 points "
+                        + "Weekly serum level check by Ana Owner (done) Weekly serum level check by Ben Owner (open)",
+                "S2: Renal function (eGFR) measured in the past 6 months 100% (20 of 20) 100% (20 of 20) level None",
+                "S4: Before lithium was started: renal function, thyroid function and weight or BMI measured – – – None");
+        String otherAlias = audits.alias(reaudit.id(), other);
+        assertThat(own).contains(otherAlias + " No plan submitted – 50% → 75% 100% → 100% 100% → 100% – → –");
+        // the other organisation sees this one by its code in this round, its hidden share hidden
+        MockHttpSession otherLead = signIn(other.toLowerCase() + "@nhs.example");
+        String theirs = PageText.words(page("/reports/" + reaudit.id() + "/" + other, otherLead));
+        assertThat(theirs).contains(audits.alias(reaudit.id(), code) + " Lithium monitoring slides; Serum level "
+                + "reminder cards 1 of 2 actions done 40% → * 100% → 100% 100% → 100% – → –",
+                "Your organisation submitted no action plan after the last round.")
+                .doesNotContain("Weekly serum level check", "8 of 20", "14 of 20", "Trust " + code);
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.qipflow.programmes.CycleKind;
 import org.qipflow.programmes.CycleService;
 import org.qipflow.programmes.Milestone;
 import org.qipflow.programmes.ProgrammeService;
+import org.qipflow.reporting.CycleAnalysis;
 import org.qipflow.workingdays.WorkingDays;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,11 +56,13 @@ public class AuditProcessFixture {
     private final ParticipantRecords participantRecords;
     private final JdbcTemplate jdbc;
     private final CycleTracker tracker;
+    private final CycleAnalysis analysis;
 
     AuditProcessFixture(ProgrammeService programmes, CycleService cycles, OrganisationService organisations,
             RuntimeService runtime, ManagementService management, Outbox outbox, WorkingDays workingDays,
             @Lazy ParticipationService participation, @Lazy LeadActions leadActions,
-            @Lazy ParticipantRecords participantRecords, JdbcTemplate jdbc, @Lazy CycleTracker tracker) {
+            @Lazy ParticipantRecords participantRecords, JdbcTemplate jdbc, @Lazy CycleTracker tracker, @Lazy CycleAnalysis analysis) {
+        this.analysis = analysis;
         this.jdbc = jdbc;
         this.tracker = tracker;
         this.workingDays = workingDays;
@@ -91,6 +94,16 @@ public class AuditProcessFixture {
         String code = "QIP-T" + SEQUENCE.incrementAndGet();
         programmes.create(code, "Test programme " + code, "lithium-monitoring");
         return cycles.schedule(code, CycleKind.BASELINE, dataCollectionStart, overrides);
+    }
+
+    /** The code by which other organisations know this one in the round's reports. */
+    public String alias(long cycleId, String organisationCode) {
+        return analysis.aliases(cycleId).get(organisationCode);
+    }
+
+    /** The programme's re-audit of an earlier round, collecting data from the given moment. */
+    public Cycle reaudit(Cycle earlier, ZonedDateTime dataCollectionStart) {
+        return cycles.schedule(earlier.programmeCode(), CycleKind.REAUDIT, dataCollectionStart, Map.of());
     }
 
     /**
