@@ -2,9 +2,6 @@ package org.qipflow.definitions;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,15 +13,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.qipflow.common.FieldProblem;
+import org.qipflow.common.UkDates;
 
 /**
  * Checks one record against its definition: types, required answers, conditions, ranges, choices,
  * the personal-data guard, then the definition's data-quality rules. Problems name the field.
  */
 public final class RecordChecker {
-
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
 
     private RecordChecker() {
     }
@@ -161,11 +156,8 @@ public final class RecordChecker {
     }
 
     private static LocalDate date(String text) {
-        try {
-            return text.contains("/") ? LocalDate.parse(text, UK_DATE) : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("is not a date; use 2027-03-01 or 01/03/2027");
-        }
+        return UkDates.parse(text)
+                .orElseThrow(() -> new IllegalArgumentException("is not a date; use 2027-03-01 or 01/03/2027"));
     }
 
     private static Boolean yesNo(String text) {
