@@ -37,6 +37,7 @@ class ArchitectureTests {
             "org.qipflow.lifecycle.ProgrammeProcess",
             "org.qipflow.outliers.OutlierReviewProcess", "org.qipflow.outliers.OutlierReviewDelegates",
             "org.qipflow.actionplans.ActionPlanProcess", "org.qipflow.actionplans.ActionPlanDelegates",
+            "org.qipflow.dissemination.ReportSharingProcess", "org.qipflow.dissemination.ReportSharingDelegates",
             "org.qipflow.security.AdminAccountInitializer", "org.qipflow.security.CamundaWebappSingleSignOn",
             "org.qipflow.security.DemoExposureGuard", "org.qipflow.security.EngineIdentityAuthenticationProvider",
             "org.qipflow.security.SpringSecurityCamundaAuthentication", "org.qipflow.definitions.Feel",

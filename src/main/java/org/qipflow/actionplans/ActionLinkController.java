@@ -54,7 +54,9 @@ class ActionLinkController {
     @PostMapping("/action-links/{token}/new-link")
     String freshLink(@PathVariable String token, Model model) {
         model.addAttribute("sent", plans.sendFreshLink(token));
-        return "plans/new-link";
+        model.addAttribute("holder", "the action's owner");
+        model.addAttribute("unneeded", "the action no longer needs one");
+        return "links/new-link";
     }
 
     @PostMapping("/action-links/{token}")

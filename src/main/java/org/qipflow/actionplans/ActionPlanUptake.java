@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.qipflow.common.UkTime;
+import org.qipflow.dissemination.ReportReach;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
@@ -23,9 +24,12 @@ class ActionPlanUptake {
     private final PlanRepository repository;
     private final CycleService cycles;
     private final OrganisationService organisations;
+    private final ReportReach reports;
     private final Clock clock;
 
-    ActionPlanUptake(PlanRepository repository, CycleService cycles, OrganisationService organisations, Clock clock) {
+    ActionPlanUptake(PlanRepository repository, CycleService cycles, OrganisationService organisations,
+            ReportReach reports, Clock clock) {
+        this.reports = reports;
         this.repository = repository;
         this.cycles = cycles;
         this.organisations = organisations;
@@ -46,10 +50,17 @@ class ActionPlanUptake {
 
     /**
      * One organisation's plan. The action counts do not overlap and add up to {@code actions}: an open
-     * action past its due date is overdue, not open; a blocked one is blocked whatever its date.
+     * action past its due date is overdue, not open; a blocked one is blocked whatever its date. How far
+     * its report travelled is in counts of teams only: their names stay inside the organisation.
      */
     public record OrganisationPlan(String organisationCode, String organisation, Plan.Status status, int interventions,
-            int actions, int done, int open, int overdue, int blocked, int dropped) {
+            int actions, int done, int open, int overdue, int blocked, int dropped, int teamsSentReport,
+            int teamsDiscussedReport) {
+
+        OrganisationPlan reached(ReportReach.Reach reach) {
+            return new OrganisationPlan(organisationCode, organisation, status, interventions, actions, done, open,
+                    overdue, blocked, dropped, reach.teams(), reach.acknowledged());
+        }
 
         /** The status in words, for the page. */
         public String statusLabel() {
@@ -63,7 +74,9 @@ class ActionPlanUptake {
         LocalDate today = LocalDate.now(clock.withZone(UkTime.ZONE));
         Map<String, String> names = new HashMap<>();
         organisations.list(null).forEach(o -> names.put(o.code(), o.name()));
-        List<OrganisationPlan> plans = repository.uptakeByOrganisation(cycleId, today, names);
+        Map<String, ReportReach.Reach> reach = reports.of(cycleId);
+        List<OrganisationPlan> plans = repository.uptakeByOrganisation(cycleId, today, names).stream()
+                .map(p -> p.reached(reach.getOrDefault(p.organisationCode(), ReportReach.Reach.NONE))).toList();
         List<InterventionUptake> interventions = repository.uptakeByIntervention(cycleId);
         int submitted = (int) plans.stream().filter(p -> p.status() != Plan.Status.WRITING).count();
         return new Uptake(cycleId, cycle.title(), cycle.publishedAt() != null, plans.size(), submitted, interventions,

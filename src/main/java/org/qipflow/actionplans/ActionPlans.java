@@ -2,9 +2,6 @@ package org.qipflow.actionplans;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +17,7 @@ import org.qipflow.common.EmailAddresses;
 import org.qipflow.common.FieldProblem;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
+import org.qipflow.common.UkDates;
 import org.qipflow.common.UkTime;
 import org.qipflow.interventions.InterventionCatalogue;
 import org.qipflow.notification.Outbox;
@@ -42,10 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 class ActionPlans {
 
     static final int LONGEST_TEXT = 2000;
-    /** 31/3/2031 as people write it; strict, so 31/2/2031 is refused rather than read as 28 February. */
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
-            .withResolverStyle(ResolverStyle.STRICT);
-
     private final PlanRepository plans;
     private final ActionPlanProcess process;
     private final ActionPlanFacts facts;
@@ -372,10 +366,8 @@ class ActionPlans {
 
     private LocalDate dueDate(List<FieldProblem> problems, String value) {
         String text = value == null ? "" : value.trim();
-        LocalDate date;
-        try {
-            date = text.contains("/") ? LocalDate.parse(text, UK_DATE) : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
+        LocalDate date = UkDates.parse(text).orElse(null);
+        if (date == null) {
             problems.add(new FieldProblem("dueOn", text.isEmpty() ? "Give the date the action is due"
                     : "'" + text + "' is not a date: give it like 31/3/2031"));
             return null;

@@ -149,7 +149,7 @@ class PlanRepository {
                         names.getOrDefault(rs.getString("organisation_code"), rs.getString("organisation_code")),
                         Plan.Status.valueOf(rs.getString("status")), rs.getInt("interventions"),
                         rs.getInt("actions"), rs.getInt("done"), rs.getInt("open"), rs.getInt("overdue"),
-                        rs.getInt("blocked"), rs.getInt("dropped")))
+                        rs.getInt("blocked"), rs.getInt("dropped"), 0, 0))
                 .list();
     }
 

@@ -9,6 +9,7 @@ import org.qipflow.actionplans.ActionPlanProgress;
 import org.qipflow.common.ConflictException;
 import org.qipflow.common.Dates;
 import org.qipflow.common.UkTime;
+import org.qipflow.dissemination.ReportReach;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.participation.LeadLink;
 import org.qipflow.participation.LeadTask;
@@ -59,7 +60,7 @@ public class LeadTaskList {
     }
 
     /** What opening a task does: a task page (through a fresh link) or the report. */
-    public enum Action { CONFIRM, RECORDS, REPORT, PLAN }
+    public enum Action { CONFIRM, RECORDS, REPORT, PLAN, SHARE }
 
     public record Item(String name, String hint, Status status, Action action) {
     }
@@ -74,9 +75,11 @@ public class LeadTaskList {
     private final RecordService records;
     private final TaskLinks links;
     private final ActionPlanProgress plans;
+    private final ReportReach reach;
 
     LeadTaskList(ParticipationService participation, LeadTasks tasks, CycleService cycles,
-            OrganisationService organisations, RecordService records, TaskLinks links, ActionPlanProgress plans) {
+            OrganisationService organisations, RecordService records, TaskLinks links, ActionPlanProgress plans, ReportReach reach) {
+        this.reach = reach;
         this.plans = plans;
         this.participation = participation;
         this.tasks = tasks;
@@ -113,7 +116,8 @@ public class LeadTaskList {
         LeadTask task = switch (action) {
             case CONFIRM -> LeadTask.CONFIRM_PARTICIPATION;
             case RECORDS -> LeadTask.SUBMIT_DATA;
-            case REPORT, PLAN -> throw new ConflictException("The report and the action plan open from their own addresses");
+            case REPORT, PLAN, SHARE -> throw new ConflictException("The report, the action plan and sharing open from their "
+                    + "own addresses");
         };
         if (tasks.actionable(cycle, participant).filter(task::equals).isEmpty()) {
             throw new ConflictException("This task is not open: it may be done already, or not started yet");
@@ -175,6 +179,16 @@ public class LeadTaskList {
                 plan.written() ? plan.progress() : "Choose interventions and plan an action for each standard fallen short of",
                 plan.complete() ? Status.COMPLETED : plan.written() ? Status.IN_PROGRESS : Status.NOT_STARTED,
                 Action.PLAN)));
+        if (reportReady) {
+            ReportReach.Reach reached = reach.of(cycle.id()).getOrDefault(p.organisationCode(), ReportReach.Reach.NONE);
+            items.add(new Item("Share the report with your teams", reached.teams() == 0
+                    ? "Send each team a link and hear when they discussed it"
+                    : "Sent to " + reached.teams() + (reached.teams() == 1 ? " team, " : " teams, ")
+                            + reached.acknowledged() + " discussed it",
+                    reached.teams() == 0 ? Status.NOT_STARTED
+                            : reached.acknowledged() == reached.teams() ? Status.COMPLETED : Status.IN_PROGRESS,
+                    Action.SHARE));
+        }
         return items;
     }
 

@@ -36,7 +36,7 @@ class LinkSeal {
 
     private static final Logger log = LoggerFactory.getLogger(LinkSeal.class);
     /** Every kind of emailed link that works without signing in. */
-    private static final String LINKS = "(/tasks/|/leads/sign-in/|/topics/links/|/outlier-links/|/action-links/)";
+    private static final String LINKS = "(/tasks/|/leads/sign-in/|/topics/links/|/outlier-links/|/action-links/|/report-links/)";
     static final Pattern OPEN = Pattern.compile(LINKS + "([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])");
     /** A sealed token: not a token's shape, so a sealed link never reaches a token lookup. */
     static final Pattern SEALED = Pattern.compile(LINKS + "~([A-Za-z0-9_-]+)");

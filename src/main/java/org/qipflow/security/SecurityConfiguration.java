@@ -78,6 +78,8 @@ class SecurityConfiguration {
                         .requestMatchers("/outlier-links/**").permitAll()
                         // an action's owner works it from the emailed link, checked by its page
                         .requestMatchers("/action-links/**").permitAll()
+                        // a team's contact reads the shared report and acknowledges it from the emailed link
+                        .requestMatchers("/report-links/**").permitAll()
                         // the programme calendar and its feeds; private feeds are opened by their token
                         .requestMatchers("/calendar", "/calendar/*.ics", "/calendar/programmes/*.ics",
                                 "/calendar/feeds/*.ics").permitAll()

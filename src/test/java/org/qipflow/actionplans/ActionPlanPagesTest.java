@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -20,6 +22,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.JsonPath;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.qipflow.common.UkTime;
 import org.qipflow.notification.Outbox;
@@ -32,6 +38,7 @@ import org.qipflow.support.PageText;
 import org.qipflow.support.QipflowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,6 +60,12 @@ class ActionPlanPagesTest {
     Outbox outbox;
     @Autowired
     PlanRepository repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aLeadWritesAPlanWithTwoOwnersOneCompletesItByLinkAndTheOtherIsReassigned() throws Exception {
@@ -117,8 +130,16 @@ class ActionPlanPagesTest {
         assertThat(toAna.subject()).isEqualTo("An action for you: Trust " + code + ", " + cycle.title());
         assertThat(toAna.textBody()).contains("Weekly serum level check by Ana Owner", "Lead " + code);
 
-        // Ana opens her link on her phone and marks it done
-        String anaToken = token(toAna);
+        // a week before it is due, three weeks after her link went, Ana is reminded with a fresh link
+        jdbc.update("update plan_action_event set taken_at = ? where action_id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(21))), ana.id());
+        fireActionTimer(submitted.id(), ana.id(), "Timer_ActionSoonDue");
+        OutboxMessage reminder = mail("plan-action:" + ana.id(), "ana@nhs.example");
+        assertThat(reminder.template()).isEqualTo("action-reminder");
+        mvc.perform(get("/action-links/" + token(toAna))).andExpect(status().isGone());
+
+        // Ana opens the reminder's link on her phone and marks it done
+        String anaToken = token(reminder);
         assertThat(PageText.words(mvc.perform(get("/action-links/" + anaToken)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8))).contains("Your action",
                 "Weekly serum level check by Ana Owner");
@@ -133,6 +154,10 @@ class ActionPlanPagesTest {
         mvc.perform(post(plan + "/actions/" + ben.id() + "/owner").session(lead).with(csrf())
                 .param("ownerName", "Cat Owner").param("ownerEmail", "cat@nhs.example")).andExpect(redirectedUrl(plan));
         mvc.perform(get("/action-links/" + benToken)).andExpect(status().isGone());
+        // Ben's spent link offers a fresh one: it goes to the owner on record, Cat, never to whoever asks
+        assertThat(PageText.words(mvc.perform(post("/action-links/" + benToken + "/new-link").with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)))
+                .contains("A new link is on its way", "It has been emailed to the action's owner on record.");
         mvc.perform(get("/action-links/" + token(mail("plan-action:" + ben.id(), "cat@nhs.example"))))
                 .andExpect(status().isOk());
 
@@ -149,12 +174,48 @@ class ActionPlanPagesTest {
         assertThat(rows.get(1).get(3).asText()).isEqualTo("Weekly serum level check by Ana Owner (done)");
         assertThat(rows.get(2).get(4).asText()).isEqualTo("Cat Owner");
 
-        // the programme team's view: one submitted plan of two, both interventions chosen in it, Ana's done
-        assertThat(PageText.words(mvc.perform(get("/cycles/" + cycle.id() + "/action-plans")
+        // the lead shares the report with two teams: one at the lead's own email domain, one outside it, confirmed
+        String sharing = "/my/sharing/" + cycle.id() + "/" + code;
+        assertThat(PageText.words(page(plan.replace("/my/plans/", "/reports/"), lead)))
+                .contains("Share this report with your teams");
+        mvc.perform(post(sharing).session(lead).with(csrf()).param("team", "Ward 7").param("contactName", "Dee Contact")
+                .param("contactEmail", "dee@nhs.example")).andExpect(redirectedUrl(sharing));
+        assertThat(PageText.words(mvc.perform(post(sharing).session(lead).with(csrf()).param("team", "Community east")
+                .param("contactName", "Eve Contact").param("contactEmail", "eve@trust.example")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))).contains("There is a problem",
+                "eve@trust.example is not at nhs.example, your own email domain: tick the box to confirm it belongs to a "
+                        + "team of your organisation");
+        mvc.perform(post(sharing).session(lead).with(csrf()).param("team", "Community east")
+                .param("contactName", "Eve Contact").param("contactEmail", "eve@trust.example").param("confirmed", "yes"))
+                .andExpect(redirectedUrl(sharing));
+
+        // Ward 7's contact reads the report from her link and says when and where the team discussed it
+        String deeToken = reportToken("dee@nhs.example");
+        assertThat(PageText.words(mvc.perform(get("/report-links/" + deeToken)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8))).contains("Results of " + cycle.title(),
+                "has shared your organisation's report with Ward 7", "The team has discussed it",
+                "Your organisation: 40% (8 of 20 records)");
+        LocalDate today = LocalDate.now(UkTime.ZONE);
+        String day = today.getDayOfMonth() + "/" + today.getMonthValue() + "/" + today.getYear();
+        assertThat(PageText.words(mvc.perform(post("/report-links/" + deeToken).with(csrf()).param("discussedOn", day)
+                .param("discussedWhere", "Team meeting")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))).contains("Thank you", "Ward 7 discussed the report at Team "
+                        + "meeting on " + today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy")));
+        assertThat(outbox.latest(50)).anySatisfy(m -> assertThat(m.subject()).isEqualTo("Ward 7 has discussed the report"));
+        assertThat(PageText.words(page(sharing, lead))).contains("Ward 7 Dee Contact dee@nhs.example",
+                "Discussed at Team meeting on", "Community east Eve Contact eve@trust.example");
+        assertThat(PageText.words(page("/my/tasks", lead))).contains("Share the report with your teams Sent to 2 teams, "
+                + "1 discussed it In progress");
+
+        // the programme team's view: one submitted plan of two, both interventions chosen in it, Ana's done, the
+        // report sent to two teams and discussed by one, named nowhere
+        String uptake = PageText.words(mvc.perform(get("/cycles/" + cycle.id() + "/action-plans")
                 .with(user("coordinator").roles("COORDINATOR"))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString(StandardCharsets.UTF_8))).contains(
-                "1 of 2 organisations have submitted a plan.", "Lithium monitoring slides Slide set 1 of 1",
-                "Trust " + code + " In progress 2 2 1 1 0 0 0", "Trust " + other + " Not yet submitted 0 0 0 0 0 0 0");
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(uptake).contains("1 of 2 organisations have submitted a plan.",
+                "Lithium monitoring slides Slide set 1 of 1", "Trust " + code + " In progress 2 2 1 1 0 0 0 2 1",
+                "Trust " + other + " Not yet submitted 0 0 0 0 0 0 0 0 0")
+                .doesNotContain("Ward 7", "Dee Contact", "dee@nhs.example");
         mvc.perform(get("/cycles/" + cycle.id() + "/action-plans").session(lead)).andExpect(status().isForbidden());
 
         // the re-audit: S1 from 8 of 20 to 14 of 20 here, from 20 of 40 to 30 of 40 at the other organisation
@@ -227,6 +288,24 @@ class ActionPlanPagesTest {
         assertThat(firstRow).containsEntry("status", "IN_PROGRESS").containsEntry("interventions", 2)
                 .containsEntry("actions", 6).containsEntry("done", 1).containsEntry("open", 1)
                 .containsEntry("overdue", 1).containsEntry("blocked", 2).containsEntry("dropped", 1);
+    }
+
+    private void fireActionTimer(long planId, long actionId, String timer) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(ActionPlanProcess.KEY)
+                .processInstanceBusinessKey(String.valueOf(planId)).singleResult();
+        Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(timer).timers().list()
+                .stream().filter(j -> ((Number) runtime.getVariable(j.getExecutionId(), ActionPlanProcess.ACTION_ID))
+                        .longValue() == actionId).findFirst().orElseThrow();
+        management.executeJob(job.getId());
+    }
+
+    /** The link in the latest report-sharing email to this address. */
+    private String reportToken(String recipient) {
+        Matcher link = Pattern.compile("/report-links/([A-Za-z0-9_-]{43})").matcher(outbox.latest(50).stream()
+                .filter(m -> m.template().equals("report-shared") && m.recipient().equals(recipient)).findFirst()
+                .map(outbox::withWorkingLinks).orElseThrow().textBody());
+        assertThat(link.find()).isTrue();
+        return link.group(1);
     }
 
     private List<Long> interventionIds(String html) {
