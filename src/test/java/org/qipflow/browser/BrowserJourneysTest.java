@@ -432,7 +432,39 @@ class BrowserJourneysTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit the plan")).click();
             assertThat(page.getByText("The plan is submitted")).isVisible();
             lead.at(page, "action-plan-submitted");
+
+            // and shares the report with a ward's team
+            page.navigate(qipflow.url("/my/tasks"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Share the report with your teams")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                    .setName("Share the report with your teams"))).isVisible();
+            lead.at(page, "share-report");
+            page.getByLabel("Team", new Page.GetByLabelOptions().setExact(true)).fill("Ward 7");
+            page.getByLabel("Team contact's name").fill("Dee Contact");
+            page.getByLabel("Team contact's email address").fill(TEAM_CONTACT);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the report")).click();
+            assertThat(page.getByText("The report's link is on its way to Dee Contact for Ward 7")).isVisible();
+            lead.at(page, "share-report-sent");
             lead.everyPageChecked();
+        }
+
+        // the ward's contact reads it on a phone and says when and where the team discussed it
+        Looks team = new Looks("3-team-contact");
+        try (BrowserContext context = chromium.phone()) {
+            Page page = team.watch(context.newPage());
+            showEmail(page, LiveQipflow.html(qipflow.awaitMail(TEAM_CONTACT, "Your organisation's results")));
+            team.atEmail(page, "report-shared-email", null);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Read the report")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .containsText("Results of " + PROGRAMME);
+            team.at(page, "shared-report", "team-report-phone");
+            page.getByLabel("On", new Page.GetByLabelOptions().setExact(true)).fill(LocalDate.now()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("d/M/yyyy")));
+            page.getByLabel("Where", new Page.GetByLabelOptions().setExact(true)).fill("Team meeting");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thank you"))).isVisible();
+            team.at(page, "report-discussed");
+            team.everyPageChecked();
         }
 
         // the first action's owner completes it from the email, on a phone
@@ -453,6 +485,8 @@ class BrowserJourneysTest {
             owner.everyPageChecked();
         }
     }
+
+    private static final String TEAM_CONTACT = "ward7@nhs.example";
 
     private static String owner(int index) {
         return "owner" + (index + 1) + "@" + ORGANISATIONS[0].toLowerCase() + ".example";
