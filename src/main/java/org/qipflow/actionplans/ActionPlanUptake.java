@@ -50,17 +50,11 @@ class ActionPlanUptake {
 
     /**
      * One organisation's plan. The action counts do not overlap and add up to {@code actions}: an open
-     * action past its due date is overdue, not open; a blocked one is blocked whatever its date. How far
-     * its report travelled is in counts of teams only: their names stay inside the organisation.
+     * action past its due date is overdue, not open; a blocked one is blocked whatever its date. {@code report}
+     * is how far its report travelled, in counts of teams only: their names stay inside the organisation.
      */
     public record OrganisationPlan(String organisationCode, String organisation, Plan.Status status, int interventions,
-            int actions, int done, int open, int overdue, int blocked, int dropped, int teamsSentReport,
-            int teamsDiscussedReport) {
-
-        OrganisationPlan reached(ReportReach.Reach reach) {
-            return new OrganisationPlan(organisationCode, organisation, status, interventions, actions, done, open,
-                    overdue, blocked, dropped, reach.teams(), reach.acknowledged());
-        }
+            int actions, int done, int open, int overdue, int blocked, int dropped, ReportReach.Reach report) {
 
         /** The status in words, for the page. */
         public String statusLabel() {
@@ -74,9 +68,7 @@ class ActionPlanUptake {
         LocalDate today = LocalDate.now(clock.withZone(UkTime.ZONE));
         Map<String, String> names = new HashMap<>();
         organisations.list(null).forEach(o -> names.put(o.code(), o.name()));
-        Map<String, ReportReach.Reach> reach = reports.of(cycleId);
-        List<OrganisationPlan> plans = repository.uptakeByOrganisation(cycleId, today, names).stream()
-                .map(p -> p.reached(reach.getOrDefault(p.organisationCode(), ReportReach.Reach.NONE))).toList();
+        List<OrganisationPlan> plans = repository.uptakeByOrganisation(cycleId, today, names, reports.of(cycleId));
         List<InterventionUptake> interventions = repository.uptakeByIntervention(cycleId);
         int submitted = (int) plans.stream().filter(p -> p.status() != Plan.Status.WRITING).count();
         return new Uptake(cycleId, cycle.title(), cycle.publishedAt() != null, plans.size(), submitted, interventions,

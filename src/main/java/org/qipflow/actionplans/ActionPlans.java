@@ -148,15 +148,15 @@ class ActionPlans {
         if (facts.standards(plan).stream().noneMatch(s -> s.id().equals(standard))) {
             problems.add(new FieldProblem("standardId", "Choose the standard the action is for"));
         }
-        String description = required(problems, "description", input.description(), "Say what will be done");
-        String name = required(problems, "ownerName", input.ownerName(), "Give the name of the person who owns the action");
+        String description = FieldProblem.required(problems, "description", input.description(), "Say what will be done", LONGEST_TEXT);
+        String name = FieldProblem.required(problems, "ownerName", input.ownerName(), "Give the name of the person who owns the action", LONGEST_TEXT);
         String email = input.ownerEmail() == null ? "" : input.ownerEmail().trim();
         if (!EmailAddresses.wellFormed(email)) {
             problems.add(new FieldProblem("ownerEmail", email.isEmpty() ? "Give the owner's email address: their link "
                     + "goes there" : EmailAddresses.WRONG_FORMAT));
         }
         LocalDate due = dueDate(problems, input.dueOn());
-        String measure = required(problems, "measure", input.measure(), "Say how progress will be measured");
+        String measure = FieldProblem.required(problems, "measure", input.measure(), "Say how progress will be measured", LONGEST_TEXT);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -197,7 +197,7 @@ class ActionPlans {
         Plan plan = submitted(cycleId, organisationCode);
         PlanAction action = openAction(plan, actionId);
         List<FieldProblem> problems = new ArrayList<>();
-        String name = required(problems, "ownerName", ownerName, "Give the new owner's name");
+        String name = FieldProblem.required(problems, "ownerName", ownerName, "Give the new owner's name", LONGEST_TEXT);
         String email = ownerEmail == null ? "" : ownerEmail.trim();
         if (!EmailAddresses.wellFormed(email)) {
             problems.add(new FieldProblem("ownerEmail", EmailAddresses.WRONG_FORMAT));
@@ -379,16 +379,6 @@ class ActionPlans {
             problems.add(new FieldProblem("dueOn", "The due date must be within two years"));
         }
         return date;
-    }
-
-    private static String required(List<FieldProblem> problems, String field, String value, String message) {
-        String text = value == null ? "" : value.trim();
-        if (text.isEmpty()) {
-            problems.add(new FieldProblem(field, message));
-        } else if (text.length() > LONGEST_TEXT) {
-            problems.add(new FieldProblem(field, "Shorten it to " + LONGEST_TEXT + " characters or fewer"));
-        }
-        return text;
     }
 
     private static String text(String field, String value) {

@@ -7,12 +7,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import org.qipflow.dissemination.ReportReach;
 import org.qipflow.interventions.InterventionKind;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -130,7 +134,7 @@ class PlanRepository {
 
     /** Each plan of the round with its counts of actions (see {@link ActionPlanUptake.OrganisationPlan}). */
     List<ActionPlanUptake.OrganisationPlan> uptakeByOrganisation(long cycleId, LocalDate today,
-            Map<String, String> names) {
+            Map<String, String> names, Map<String, ReportReach.Reach> reach) {
         return jdbc.sql("""
                 select p.organisation_code, p.status,
                        (select count(*) from action_plan_intervention i where i.plan_id = p.id) as interventions,
@@ -149,7 +153,8 @@ class PlanRepository {
                         names.getOrDefault(rs.getString("organisation_code"), rs.getString("organisation_code")),
                         Plan.Status.valueOf(rs.getString("status")), rs.getInt("interventions"),
                         rs.getInt("actions"), rs.getInt("done"), rs.getInt("open"), rs.getInt("overdue"),
-                        rs.getInt("blocked"), rs.getInt("dropped"), 0, 0))
+                        rs.getInt("blocked"), rs.getInt("dropped"),
+                        reach.getOrDefault(rs.getString("organisation_code"), ReportReach.Reach.NONE)))
                 .list();
     }
 
@@ -169,6 +174,34 @@ class PlanRepository {
                         InterventionKind.valueOf(rs.getString("kind")).label(),
                         rs.getObject("withdrawn_at") != null, rs.getInt("chosen")))
                 .list();
+    }
+
+    /** The titles of the interventions each submitted plan of the round chose, by organisation, in two queries. */
+    Map<String, List<String>> submittedInterventions(long cycleId) {
+        Map<String, List<String>> titles = new TreeMap<>();
+        jdbc.sql("""
+                select p.organisation_code, ci.title from action_plan p
+                join action_plan_intervention pi on pi.plan_id = p.id
+                join change_intervention ci on ci.id = pi.intervention_id
+                where p.cycle_id = :cycle and p.status <> 'WRITING' order by p.organisation_code, ci.title
+                """).param("cycle", cycleId).query((RowCallbackHandler) rs -> titles.computeIfAbsent(
+                        rs.getString("organisation_code"), c -> new ArrayList<>()).add(rs.getString("title")));
+        return titles;
+    }
+
+    /** Each submitted plan's actions, dropped ones left out, by organisation (an empty list for none). */
+    Map<String, List<PlanAction>> submittedActions(long cycleId) {
+        Map<String, List<PlanAction>> actions = new TreeMap<>();
+        jdbc.sql("select organisation_code from action_plan where cycle_id = :cycle and status <> 'WRITING'")
+                .param("cycle", cycleId).query(String.class).list()
+                .forEach(code -> actions.put(code, new ArrayList<>()));
+        jdbc.sql("""
+                select p.organisation_code, a.* from action_plan p join plan_action a on a.plan_id = p.id
+                where p.cycle_id = :cycle and p.status <> 'WRITING' and a.status <> 'DROPPED'
+                order by p.organisation_code, a.standard_id, a.id
+                """).param("cycle", cycleId).query((RowCallbackHandler) rs -> actions.get(rs.getString(
+                        "organisation_code")).add(actionRow(rs, 0)));
+        return actions;
     }
 
     private Plan plan(ResultSet rs, int row) throws SQLException {

@@ -23,8 +23,8 @@ class UptakeApiController {
             + "intervention of the programme (withdrawn ones only where chosen), how many submitted plans chose it, "
             + "most chosen first; for each organisation whose data counted, its plan's status (WRITING, IN_PROGRESS, "
             + "COMPLETED), how many interventions it chose and its actions: done, open, overdue (open past the due "
-            + "date), blocked and dropped, which add up to actions; and how many teams its lead sent the report to and how many "
-            + "of them said they discussed it (counts only: no team's or person's name)")
+            + "date), blocked and dropped, which add up to actions; and in report, how many teams its lead sent the report to "
+            + "and how many of them acknowledged discussing it (counts only: no team's or person's name)")
     ActionPlanUptake.Uptake uptake(@PathVariable long id) {
         return uptake.of(id);
     }

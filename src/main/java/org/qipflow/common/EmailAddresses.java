@@ -1,5 +1,6 @@
 package org.qipflow.common;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** What qipflow accepts as an email address: something@somewhere.tld, no spaces, at most 254 characters. */
@@ -16,5 +17,10 @@ public final class EmailAddresses {
     /** Whether the address, already trimmed, is well formed. */
     public static boolean wellFormed(String address) {
         return address.length() <= MOST_CHARACTERS && EMAIL.matcher(address).matches();
+    }
+
+    /** "nhs.net" from "ana@nhs.net": the part after the last @, in lower case. */
+    public static String domain(String address) {
+        return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.UK);
     }
 }

@@ -17,4 +17,20 @@ public record FieldProblem(String field, String message) {
         }
         return messages;
     }
+
+    /**
+     * A text field that must be given, trimmed; its problem, missing or too long, is added to {@code problems}.
+     *
+     * @param missing what to say when it is blank, in the user's words
+     */
+    public static String required(List<FieldProblem> problems, String field, String value, String missing,
+            int longest) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            problems.add(new FieldProblem(field, missing));
+        } else if (text.length() > longest) {
+            problems.add(new FieldProblem(field, "Shorten it to " + longest + " characters or fewer"));
+        }
+        return text;
+    }
 }

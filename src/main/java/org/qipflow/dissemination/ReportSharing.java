@@ -71,7 +71,7 @@ class ReportSharing {
     @Transactional(readOnly = true)
     View view(long cycleId, String organisationCode, String leadEmail) {
         Cycle cycle = published(cycleId, organisationCode);
-        return new View(cycle, organisations.get(organisationCode), domain(leadEmail),
+        return new View(cycle, organisations.get(organisationCode), EmailAddresses.domain(leadEmail),
                 shares.of(cycleId, organisationCode));
     }
 
@@ -89,17 +89,17 @@ class ReportSharing {
         published(cycleId, organisationCode);
         organisations.findForUpdate(organisationCode).orElseThrow();
         List<FieldProblem> problems = new ArrayList<>();
-        String teamText = required(problems, "team", team, "Give the team's name, like Ward 7 or Community team east");
-        String name = required(problems, "contactName", contactName, "Give the name of the team's contact");
+        String teamText = FieldProblem.required(problems, "team", team, "Give the team's name, like Ward 7 or Community team east", LONGEST_TEXT);
+        String name = FieldProblem.required(problems, "contactName", contactName, "Give the name of the team's contact", LONGEST_TEXT);
         String email = contactEmail == null ? "" : contactEmail.trim().toLowerCase(Locale.UK);
         if (!EmailAddresses.wellFormed(email)) {
             problems.add(new FieldProblem("contactEmail", email.isEmpty() ? "Give the contact's email address"
                     : EmailAddresses.WRONG_FORMAT));
         }
         boolean outside = problems.stream().noneMatch(p -> p.field().equals("contactEmail"))
-                && !domain(email).equals(domain(leadEmail));
+                && !EmailAddresses.domain(email).equals(EmailAddresses.domain(leadEmail));
         if (outside && !confirmed) {
-            problems.add(new FieldProblem("confirmed", email + " is not at " + domain(leadEmail) + ", your own email "
+            problems.add(new FieldProblem("confirmed", email + " is not at " + EmailAddresses.domain(leadEmail) + ", your own email "
                     + "domain: tick the box to confirm it belongs to a team of your organisation"));
         }
         if (!problems.isEmpty()) {
@@ -147,8 +147,8 @@ class ReportSharing {
         }
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate day = discussedOn(problems, discussedOn, cycles.get(share.cycleId()));
-        String place = required(problems, "discussedWhere", where, "Say where the team discussed the report, like "
-                + "team meeting or ward huddle");
+        String place = FieldProblem.required(problems, "discussedWhere", where, "Say where the team discussed the report, like "
+                + "team meeting or ward huddle", LONGEST_TEXT);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -202,21 +202,5 @@ class ReportSharing {
                     + published.format(ReportSharingMails.DAY) + ": give a day from then"));
         }
         return day.get();
-    }
-
-    private static String required(List<FieldProblem> problems, String field, String value, String missing) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            problems.add(new FieldProblem(field, missing));
-        } else if (text.length() > LONGEST_TEXT) {
-            problems.add(new FieldProblem(field, "Keep it to " + LONGEST_TEXT + " characters (it is " + text.length()
-                    + ")"));
-        }
-        return text;
-    }
-
-    /** "nhs.net" from "ana@nhs.net": the part after the last @, in lower case. */
-    static String domain(String email) {
-        return email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.UK);
     }
 }

@@ -287,7 +287,8 @@ class ActionPlanPagesTest {
                 "$.organisations[?(@.organisationCode == '" + first + "')]").get(0);
         assertThat(firstRow).containsEntry("status", "IN_PROGRESS").containsEntry("interventions", 2)
                 .containsEntry("actions", 6).containsEntry("done", 1).containsEntry("open", 1)
-                .containsEntry("overdue", 1).containsEntry("blocked", 2).containsEntry("dropped", 1);
+                .containsEntry("overdue", 1).containsEntry("blocked", 2).containsEntry("dropped", 1)
+                .containsEntry("report", Map.of("teams", 0, "acknowledged", 0));
     }
 
     private void fireActionTimer(long planId, long actionId, String timer) {
