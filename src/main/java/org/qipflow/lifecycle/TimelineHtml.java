@@ -1,39 +1,27 @@
 package org.qipflow.lifecycle;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
+import org.qipflow.common.LatestRenderings;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * A programme's timeline (every round with its dates, who took part and its national results: most of
  * its page) rendered once for each state of its history. The page is viewed far more often than a
- * programme changes. The key is the whole history, worked out afresh for every request, so what is
- * shown is never stale, on any node; only the rendering is saved.
+ * programme changes. The key is the whole history, worked out afresh for every request.
  */
 @Component
 class TimelineHtml {
 
-    private record Rendered(ProgrammeHistory.History history, String html) {
-    }
+    /** Every programme's, in practice: a body runs tens of programmes. */
+    private static final int KEPT = 500;
 
-    private final ITemplateEngine templates;
-    private final Map<String, Rendered> latestByProgramme = new ConcurrentHashMap<>();
+    private final LatestRenderings<String> renderings;
 
     TimelineHtml(ITemplateEngine templates) {
-        this.templates = templates;
+        this.renderings = new LatestRenderings<>(templates, "programmes/timeline", "programme", KEPT);
     }
 
     String of(ProgrammeHistory.History history) {
-        Rendered latest = latestByProgramme.get(history.code());
-        if (latest != null && latest.history().equals(history)) {
-            return latest.html();
-        }
-        String html = templates.process("programmes/timeline", new Context(Locale.UK, Map.of("programme", history)));
-        latestByProgramme.put(history.code(), new Rendered(history, html));
-        return html;
+        return renderings.of(history.code(), history);
     }
 }
