@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -103,7 +104,8 @@ class SecurityConfiguration {
                                 e instanceof SignInThrottle.Throttled ? "/login?throttled" : "/login?error")))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 // The Camunda webapps send their own CSRF token (X-XSRF-TOKEN) and check it themselves.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(PATH.matcher("/camunda/**")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PATH.matcher("/camunda/**"))
+                        .csrfTokenRequestHandler(maskedTokens()))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(ProblemResponses.signInFirst(),
                                 PATH.matcher("/camunda/api/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/leads/sign-in"),
@@ -117,6 +119,13 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(EMAIL_PREVIEWS,
                                 new StaticHeadersWriter("Content-Security-Policy", EMAIL_PREVIEW_POLICY))));
         return http.build();
+    }
+
+    /** Spring Security's default BREACH-safe handler (each page's token masked afresh), with a generator per thread. */
+    private static XorCsrfTokenRequestAttributeHandler maskedTokens() {
+        XorCsrfTokenRequestAttributeHandler handler = new XorCsrfTokenRequestAttributeHandler();
+        handler.setSecureRandom(new PerThreadRandom());
+        return handler;
     }
 
     /**
