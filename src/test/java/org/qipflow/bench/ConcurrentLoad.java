@@ -20,8 +20,9 @@ record ConcurrentLoad(HttpClient client, int clients, int requestsPerClient) {
 
     /**
      * The request against its floor: the same bytes served as a static file by the same server (which
-     * must serve {@code file:target/bench-static/}), after a warm-up of each, in alternating passes so
-     * drift on a noisy machine falls on both.
+     * must serve {@code file:target/bench-static/}), after a warm-up of each as long as the measurement
+     * (until then the JIT is still compiling the page's path, which made one figure swing by a factor of
+     * four between runs), in alternating passes so drift on a noisy machine falls on both.
      */
     BenchmarkFigures againstStaticCopy(HttpRequest request, String body, int port, String copyName, int passes,
             String description) throws Exception {
@@ -31,8 +32,10 @@ record ConcurrentLoad(HttpClient client, int clients, int requestsPerClient) {
         HttpRequest floor = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/css/" + copyName)).GET()
                 .build();
         assertThat(client.send(floor, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo(body);
-        nanos(request);
-        nanos(floor);
+        for (int pass = 0; pass < passes; pass++) {
+            nanos(request);
+            nanos(floor);
+        }
         List<Long> measured = new ArrayList<>();
         List<Long> floorNanos = new ArrayList<>();
         for (int pass = 0; pass < passes; pass++) {
