@@ -6,7 +6,6 @@ import java.util.Map;
 import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.NotFoundException;
-import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.security.LeadPrincipal;
 import org.springframework.http.ContentDisposition;
@@ -129,9 +128,6 @@ class PlanPagesController {
 
     /** @throws AccessDeniedException (403) unless the lead leads this organisation now */
     private void check(LeadPrincipal lead, String code) {
-        List<String> ledNow = organisations.ledBy(lead.email()).stream().map(Organisation::code).toList();
-        if (!lead.leads(code, ledNow)) {
-            throw new AccessDeniedException("You are not the local lead of " + code);
-        }
+        lead.check(code, organisations.codesLedBy(lead.email()));
     }
 }

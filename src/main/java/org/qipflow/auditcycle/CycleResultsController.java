@@ -1,5 +1,6 @@
 package org.qipflow.auditcycle;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ class CycleResultsController {
         Cycle cycle = cycles.get(id);
         model.addAttribute("cycle", cycle);
         // this round beside the earlier published ones, for the change over the programme
-        List<Cycle> rounds = cycles.cyclesOf(cycle.programmeCode()).stream()
-                .filter(c -> c.id() == id || (c.number() < cycle.number() && c.publishedAt() != null)).toList();
+        List<Cycle> rounds = new ArrayList<>(cycles.earlierPublished(cycle));
+        rounds.add(cycle);
         model.addAttribute("trends", rounds.size() < 2 ? Map.of() : programmeResults.national(rounds).stream()
                 .collect(Collectors.toMap(ProgrammeResults.StandardTrend::standardId, t -> t)));
         model.addAttribute("standards", records.definitionOf(id).standards());

@@ -7,7 +7,6 @@ import org.qipflow.common.Choice;
 import org.qipflow.common.FormErrors;
 import org.qipflow.common.InvalidInputException;
 import org.qipflow.common.UkTime;
-import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.security.LeadPrincipal;
 import org.springframework.security.access.AccessDeniedException;
@@ -71,9 +70,6 @@ class SharingPagesController {
 
     /** @throws AccessDeniedException (403) unless the lead leads this organisation now */
     private void check(LeadPrincipal lead, String code) {
-        List<String> ledNow = organisations.ledBy(lead.email()).stream().map(Organisation::code).toList();
-        if (!lead.leads(code, ledNow)) {
-            throw new AccessDeniedException("You are not the local lead of " + code);
-        }
+        lead.check(code, organisations.codesLedBy(lead.email()));
     }
 }

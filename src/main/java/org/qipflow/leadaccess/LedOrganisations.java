@@ -2,7 +2,6 @@ package org.qipflow.leadaccess;
 
 import java.util.List;
 
-import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.security.LeadPrincipal;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,14 +21,12 @@ class LedOrganisations {
     }
 
     List<String> now(LeadPrincipal lead) {
-        List<String> ledNow = organisations.ledBy(lead.email()).stream().map(Organisation::code).toList();
+        List<String> ledNow = organisations.codesLedBy(lead.email());
         return lead.organisationCodes().stream().filter(code -> lead.leads(code, ledNow)).toList();
     }
 
     /** @throws AccessDeniedException (403) unless the lead leads this organisation now */
     void check(LeadPrincipal lead, String organisationCode) {
-        if (!now(lead).contains(organisationCode)) {
-            throw new AccessDeniedException("You are not the local lead of " + organisationCode);
-        }
+        lead.check(organisationCode, organisations.codesLedBy(lead.email()));
     }
 }

@@ -72,6 +72,12 @@ public class OrganisationService {
         return organisations.findActiveLedBy(email);
     }
 
+    /** The codes of the member organisations whose current local lead has this email address. */
+    @Transactional(readOnly = true)
+    public List<String> codesLedBy(String email) {
+        return ledBy(email).stream().map(Organisation::code).toList();
+    }
+
     /** Every local lead the organisation has had, the current one first. */
     @Transactional(readOnly = true)
     public List<LocalLead> leadHistory(String code) {

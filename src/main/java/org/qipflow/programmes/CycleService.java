@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,6 +62,14 @@ public class CycleService {
         Programme programme = programmes.findByCode(ProgrammeService.normaliseCode(programmeCode))
                 .orElseThrow(() -> new NotFoundException("No programme has the code " + programmeCode));
         return programmes.cyclesOf(programme.id());
+    }
+
+    /** The earlier rounds of the cycle's programme whose results were published, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Cycle> earlierPublished(Cycle cycle) {
+        return cyclesOf(cycle.programmeCode()).stream()
+                .filter(c -> c.number() < cycle.number() && c.publishedAt() != null)
+                .sorted(Comparator.comparingInt(Cycle::number)).toList();
     }
 
     /** Cycles still running: scheduled and not yet published. */

@@ -35,18 +35,17 @@ public class AfterLastRounds {
     @Transactional(readOnly = true)
     public Optional<AfterLastRound> of(long cycleId, String reader) {
         Cycle cycle = cycles.get(cycleId);
-        Optional<Cycle> previous = cycles.cyclesOf(cycle.programmeCode()).stream()
-                .filter(c -> c.number() < cycle.number() && c.publishedAt() != null)
-                .max(Comparator.comparingInt(Cycle::number));
-        if (previous.isEmpty()) {
+        List<Cycle> earlier = cycles.earlierPublished(cycle);
+        if (earlier.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, RoundPlans.Submitted> submitted = plans.of(previous.get().id());
+        Cycle previous = earlier.get(earlier.size() - 1);
+        Map<String, RoundPlans.Submitted> submitted = plans.of(previous.id());
         if (submitted.isEmpty()) {
             return Optional.empty();
         }
         List<Standard> standards = records.definitionOf(cycleId).standards();
-        Map<String, Map<String, OrganisationReport.Exact>> before = byOrganisation(analysis.figures(previous.get().id()));
+        Map<String, Map<String, OrganisationReport.Exact>> before = byOrganisation(analysis.figures(previous.id()));
         Map<String, Map<String, OrganisationReport.Exact>> now = byOrganisation(analysis.figures(cycleId));
         Map<String, String> aliases = analysis.aliases(cycleId);
 
@@ -61,7 +60,7 @@ public class AfterLastRounds {
             }
         }
         others.sort(Comparator.comparing(AfterLastRound.Other::alias));
-        return Optional.of(new AfterLastRound(previous.get().roundLabel(), standards.stream().map(Standard::id)
+        return Optional.of(new AfterLastRound(previous.roundLabel(), standards.stream().map(Standard::id)
                 .toList(), own, others));
     }
 

@@ -2,7 +2,6 @@ package org.qipflow.reporting;
 
 
 import org.qipflow.common.NotFoundException;
-import org.qipflow.membership.Organisation;
 import org.qipflow.membership.OrganisationService;
 import org.qipflow.programmes.Cycle;
 import org.qipflow.programmes.CycleService;
@@ -77,7 +76,7 @@ class ReportController {
         if (!Roles.coordinatorAsking()) {
             LeadPrincipal lead = LeadPrincipal.current()
                     .orElseThrow(() -> new AccessDeniedException("Only local leads and coordinators open reports"));
-            if (!lead.leads(code, organisations.ledBy(lead.email()).stream().map(Organisation::code).toList())) {
+            if (!lead.leads(code, organisations.codesLedBy(lead.email()))) {
                 throw new AccessDeniedException("This report belongs to an organisation you are not the lead of");
             }
             if (cycle.publishedAt() == null) {

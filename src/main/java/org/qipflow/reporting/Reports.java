@@ -93,9 +93,7 @@ public class Reports {
 
     /** Earlier cycles of the programme whose results were published, oldest first, with their figures. */
     private List<Round> earlierPublished(Cycle cycle, String organisationCode) {
-        return cycles.cyclesOf(cycle.programmeCode()).stream()
-                .filter(c -> c.number() < cycle.number() && c.publishedAt() != null)
-                .sorted(Comparator.comparingInt(Cycle::number))
+        return cycles.earlierPublished(cycle).stream()
                 .map(c -> Round.of(c, analysis.figures(c.id()), analysis.outcomes(c.id()), organisationCode))
                 .toList();
     }

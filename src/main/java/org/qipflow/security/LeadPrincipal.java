@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -24,6 +25,16 @@ public record LeadPrincipal(String email, Set<String> organisationCodes) impleme
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof LeadPrincipal lead
                 ? Optional.of(lead) : Optional.empty();
+    }
+
+    /**
+     * @param ledNow the organisations the lead's address leads at this moment
+     * @throws AccessDeniedException (403) unless the lead still leads this organisation
+     */
+    public void check(String organisationCode, Collection<String> ledNow) {
+        if (!leads(organisationCode, ledNow)) {
+            throw new AccessDeniedException("You are not the local lead of " + organisationCode);
+        }
     }
 
     /** Whether the lead still leads this organisation: signed in for it, and not replaced since. */

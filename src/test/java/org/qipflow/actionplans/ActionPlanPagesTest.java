@@ -92,6 +92,7 @@ class ActionPlanPagesTest {
         assertThat(page).contains("Action plan", "Not yet submitted",
                 "Lithium monitoring slides (for a standard you fell short of)", "S1: Serum lithium level measured");
         mvc.perform(get("/my/plans/" + cycle.id() + "/" + other).session(lead)).andExpect(status().isForbidden());
+        mvc.perform(get("/my/sharing/" + cycle.id() + "/" + other).session(lead)).andExpect(status().isForbidden());
 
         // two interventions chosen
         List<Long> offered = interventionIds(page(plan, lead));
